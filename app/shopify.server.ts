@@ -1,0 +1,42 @@
+import "@shopify/shopify-app-remix/adapters/node";
+import { ApiVersion, AppDistribution, shopifyApp } from "@shopify/shopify-app-remix/server";
+import { db } from "./db.server";
+import { appEnv } from "./modules/config/env.server";
+import { routeShopifyToSandbox } from "./modules/shopify/sandbox-routing.server";
+import { EncryptedPrismaSessionStorage } from "./modules/shopify/session-storage.server";
+import { ACCESS_SCOPES } from "./modules/shopify/scopes";
+import { recordInstallation } from "./modules/shops/installation.server";
+
+const env = appEnv();
+// Local mode: *.myshopify.com requests go to the sandbox twin (no-op unless SHOPIFY_SANDBOX_ORIGIN is set).
+routeShopifyToSandbox(env);
+
+const shopify = shopifyApp({
+  apiKey: env.SHOPIFY_API_KEY,
+  apiSecretKey: env.SHOPIFY_API_SECRET,
+  apiVersion: ApiVersion.July26,
+  scopes: env.SCOPES ? env.SCOPES.split(",") : [...ACCESS_SCOPES],
+  appUrl: env.SHOPIFY_APP_URL,
+  authPathPrefix: "/auth",
+  sessionStorage: new EncryptedPrismaSessionStorage(db),
+  distribution: AppDistribution.AppStore,
+  isEmbeddedApp: true,
+  future: {
+    unstable_newEmbeddedAuthStrategy: true,
+    expiringOfflineAccessTokens: true,
+  },
+  hooks: {
+    afterAuth: async ({ session }) => {
+      await recordInstallation(session.shop, session.scope ?? "");
+    },
+  },
+});
+
+export default shopify;
+export const apiVersion = ApiVersion.July26;
+export const addDocumentResponseHeaders = shopify.addDocumentResponseHeaders;
+export const authenticate = shopify.authenticate;
+export const unauthenticated = shopify.unauthenticated;
+export const login = shopify.login;
+export const registerWebhooks = shopify.registerWebhooks;
+export const sessionStorage = shopify.sessionStorage;
