@@ -57,9 +57,13 @@ export async function openDatabase(target: DatabaseTarget): Promise<Database> {
     prisma,
     pglite,
     async close() {
-      await prisma.$disconnect();
-      await pglite.close();
-      release();
+      // The lock goes even if closing fails, or this process would block the next one.
+      try {
+        await prisma.$disconnect();
+        if (!pglite.closed) await pglite.close();
+      } finally {
+        release();
+      }
     },
   };
 }

@@ -1,0 +1,202 @@
+import fs from "node:fs/promises";
+import path from "node:path";
+import type { PGlite } from "@electric-sql/pglite";
+import type { SchemaEngine } from "@prisma/schema-engine-wasm";
+import { openPglite, type DatabaseTarget } from "./connection.server";
+import {
+  pgliteMigrationFactory,
+  postgresMigrationFactory,
+  type MigrationAdapterFactory,
+} from "./migration-adapters.server";
+import { LOCKFILE, MIGRATION_FILE, NO_FILTERS, readMigrationList, startSchemaEngine } from "./schema-engine.server";
+
+// `prisma migrate deploy` / `migrate dev --create-only` + apply, over Prisma's WASM schema engine.
+// The engine itself writes `_prisma_migrations` (checksum = sha256 of migration.sql), so the
+// history is the one the Prisma CLI reads, on PGlite and on PostgreSQL alike.
+
+/** A data dir or URL to open, or a PGlite already open in this process (a data dir opens once). */
+export type MigrationTarget = DatabaseTarget | { kind: "pglite"; pglite: PGlite };
+
+type Log = (line: string) => void;
+type Schema = { path: string; content: string };
+
+export class MigrationError extends Error {
+  override name = "MigrationError";
+}
+
+/** The engine throws plain objects or Errors carrying JSON; turn them into one readable message. */
+function engineError(error: unknown, action: string): MigrationError {
+  const raw = error instanceof Error ? error.message : typeof error === "string" ? error : JSON.stringify(error);
+  let message = raw;
+  try {
+    const parsed = JSON.parse(raw) as { message?: string; error_code?: string; meta?: { message?: string } };
+    message = [parsed.error_code, parsed.message ?? parsed.meta?.message].filter(Boolean).join(": ") || raw;
+  } catch {
+    /* not JSON */
+  }
+  return new MigrationError(`${action} failed: ${message}`, { cause: error });
+}
+
+async function withEngine<T>(
+  target: MigrationTarget,
+  schema: Schema | undefined,
+  log: Log,
+  run: (engine: SchemaEngine) => Promise<T>,
+): Promise<T> {
+  let factory: MigrationAdapterFactory;
+  let closeOwned = async () => {};
+  if (target.kind === "postgres") {
+    factory = postgresMigrationFactory(target.url);
+  } else if ("pglite" in target) {
+    factory = pgliteMigrationFactory(target.pglite);
+  } else {
+    const { pglite, release } = await openPglite(target.dataDir);
+    factory = pgliteMigrationFactory(pglite);
+    closeOwned = async () => {
+      await pglite.close();
+      release();
+    };
+  }
+  try {
+    const engine = await startSchemaEngine(factory, schema, (line) => {
+      const event = safeJson(line) as { level?: string; fields?: { message?: string } } | undefined;
+      if (event?.level === "WARN" || event?.level === "ERROR") log(`schema engine: ${event.fields?.message ?? line}`);
+    });
+    try {
+      return await run(engine);
+    } finally {
+      engine.free();
+    }
+  } finally {
+    // Closes every connection and drops/closes shadow databases, even after a failure.
+    await factory.close().finally(closeOwned);
+  }
+}
+
+function safeJson(text: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch {
+    return undefined;
+  }
+}
+
+async function applyPending(engine: SchemaEngine, migrationsDir: string, log: Log): Promise<string[]> {
+  const migrationsList = await readMigrationList(migrationsDir);
+  const { appliedMigrationNames } = await engine
+    .applyMigrations({ migrationsList, filters: NO_FILTERS })
+    .catch((error: unknown) => {
+      throw engineError(error, "Applying migrations");
+    });
+  for (const name of appliedMigrationNames) log(`Applied migration ${name}`);
+  return appliedMigrationNames;
+}
+
+/** Applies pending migrations (what `prisma migrate deploy` does); returns the names applied. */
+export async function deployMigrations(
+  target: MigrationTarget,
+  { migrationsDir, log = () => {} }: { migrationsDir: string; log?: Log },
+): Promise<string[]> {
+  return withEngine(target, undefined, log, async (engine) => {
+    const applied = await applyPending(engine, migrationsDir, log);
+    if (applied.length === 0) log("No pending migrations to apply.");
+    return applied;
+  });
+}
+
+/** Same slug as `prisma migrate dev --name`: "Add shop index" -> "add_shop_index". */
+export function migrationSlug(name: string): string {
+  return name
+    .replace(/([a-z\d])([A-Z])/g, "$1_$2")
+    .toLowerCase()
+    .replace(/[^a-z\d]+/g, "_")
+    .replace(/^_+|_+$/g, "")
+    .slice(0, 200);
+}
+
+export type CreateMigrationResult = { created: string | null; applied: string[] };
+
+/**
+ * Applies pending migrations, then writes a migration for the difference between them and the
+ * schema, then applies it. Creates nothing when the schema is already in sync.
+ */
+export async function createMigration(
+  target: MigrationTarget,
+  options: { name: string; schemaPath: string; migrationsDir: string; acceptDataLoss?: boolean; log?: Log },
+): Promise<CreateMigrationResult> {
+  const { name, migrationsDir, acceptDataLoss = false, log = () => {} } = options;
+  const schemaPath = path.resolve(options.schemaPath);
+  const schema = { path: schemaPath, content: await fs.readFile(schemaPath, "utf8") };
+  const fail = (action: string) => (error: unknown) => {
+    throw engineError(error, action);
+  };
+
+  return withEngine(target, schema, log, async (engine) => {
+    let migrationsList = await readMigrationList(migrationsDir);
+    const diagnose = async () => {
+      const diagnostic = await engine
+        .devDiagnostic({ migrationsList, filters: NO_FILTERS })
+        .catch(fail("Checking the database against the migration history"));
+      if (diagnostic.action.tag === "reset") {
+        throw new MigrationError(
+          `The database does not match the migration history and would need a reset: ${diagnostic.action.reason}\n` +
+            "Nothing was changed. Reset the development database (delete the PGlite data dir or recreate the " +
+            "PostgreSQL database), then run this again.",
+        );
+      }
+    };
+    await diagnose();
+    const applied = await applyPending(engine, migrationsDir, log);
+    // Measured: evaluateDataLoss/createMigration fail ("shadow DB must be provided through an
+    // external factory") unless devDiagnostic last ran on an up-to-date database.
+    if (applied.length > 0) await diagnose();
+
+    migrationsList = await readMigrationList(migrationsDir);
+    const schemaFiles = { files: [schema] };
+    const loss = await engine
+      .evaluateDataLoss({ migrationsList, schema: schemaFiles, filters: NO_FILTERS })
+      .catch(fail("Evaluating data loss"));
+    if (loss.migrationSteps === 0) {
+      log("Already in sync: the schema matches the migrations, no migration created.");
+      return { created: null, applied };
+    }
+    if (loss.unexecutableSteps.length > 0) {
+      throw new MigrationError(`The migration cannot be applied:\n${loss.unexecutableSteps.map((s) => `  - ${s.message}`).join("\n")}`);
+    }
+    if (loss.warnings.length > 0) {
+      const warnings = loss.warnings.map((w) => `  - ${w.message}`).join("\n");
+      if (!acceptDataLoss) throw new MigrationError(`The migration would lose data:\n${warnings}\nRe-run with --accept-data-loss to create it anyway.`);
+      log(`Data loss accepted:\n${warnings}`);
+    }
+
+    const output = await engine
+      .createMigration({ draft: false, migrationName: migrationSlug(name), migrationsList, schema: schemaFiles, filters: NO_FILTERS })
+      .catch(fail("Creating the migration"));
+    if (output.migrationScript === null) {
+      log("Already in sync: the schema matches the migrations, no migration created.");
+      return { created: null, applied };
+    }
+    const dir = path.join(migrationsList.baseDir, output.generatedMigrationName);
+    await fs.mkdir(migrationsList.baseDir, { recursive: true });
+    await fs.mkdir(dir); // fails if it exists: never overwrite a migration
+    await fs.writeFile(path.join(dir, `migration.${output.extension}`), output.migrationScript, "utf8");
+    // Same lock file the Prisma CLI writes.
+    await fs.writeFile(
+      path.join(migrationsList.baseDir, LOCKFILE),
+      `# Please do not edit this file manually\n# It should be added in your version-control system (e.g., Git)\nprovider = "${output.connectorType}"\n`,
+      "utf8",
+    );
+    log(`Created ${path.relative(process.cwd(), path.join(dir, MIGRATION_FILE))}`);
+    return { created: output.generatedMigrationName, applied: [...applied, ...(await applyPending(engine, migrationsDir, log))] };
+  });
+}
+
+/** Marks a failed migration as rolled back (like `prisma migrate resolve --rolled-back`). */
+export async function markMigrationRolledBack(target: MigrationTarget, migrationName: string, log: Log = () => {}) {
+  await withEngine(target, undefined, log, (engine) =>
+    engine.markMigrationRolledBack({ migrationName }).catch((error: unknown) => {
+      throw engineError(error, `Marking ${migrationName} as rolled back`);
+    }),
+  );
+  log(`Marked ${migrationName} as rolled back.`);
+}

@@ -1,0 +1,1 @@
+export { findTaskForShop, listRecentTasks } from "./tasks.server";

@@ -1,0 +1,35 @@
+import type { LoaderFunctionArgs } from "@remix-run/node";
+import { TitleBar } from "@shopify/app-bridge-react";
+import { Card, EmptyState, Layout, Page } from "@shopify/polaris";
+import { useTranslation } from "react-i18next";
+import { authenticate } from "~/shopify.server";
+
+// Moderation inbox lands here; the gallery block is the first step (setup guide).
+export const loader = async ({ request }: LoaderFunctionArgs) => {
+  await authenticate.admin(request);
+  return null;
+};
+
+export default function UgcPage() {
+  const { t } = useTranslation();
+  return (
+    <Page>
+      <TitleBar title={t("ugc.title")} />
+      <Layout>
+        <Layout.Section>
+          <Card>
+            <EmptyState
+              heading={t("ugc.empty.heading")}
+              action={{ content: t("ugc.empty.action"), url: "/app" }}
+              secondaryAction={{ content: t("ugc.empty.secondaryAction"), url: "/app/settings" }}
+              image="/illustrations/ugc.svg"
+            >
+              <p>{t("ugc.empty.body")}</p>
+              <p>{t("ugc.empty.firstStep")}</p>
+            </EmptyState>
+          </Card>
+        </Layout.Section>
+      </Layout>
+    </Page>
+  );
+}

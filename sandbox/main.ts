@@ -1,0 +1,24 @@
+import { startSandbox } from "./server";
+
+// `npm run sandbox`: the Shopify twin on SANDBOX_PORT (default 4500, 0 = random).
+const port = Number(process.env.SANDBOX_PORT ?? 4500);
+if (!Number.isInteger(port) || port < 0 || port > 65535) {
+  console.error(`SANDBOX_PORT must be a port number, got ${process.env.SANDBOX_PORT}`);
+  process.exit(1);
+}
+
+const sandbox = await startSandbox({ port, log: process.env.SANDBOX_LOG ? (line) => console.log(line) : undefined });
+const shop = sandbox.defaultShop;
+console.log(`Tessera Shopify sandbox on ${sandbox.origin} (admin schema ${sandbox.apiVersion} loaded in ${sandbox.schemaLoadMs} ms)
+  shop:            ${shop}
+  Admin API URL:   https://${shop}/admin/api/${sandbox.apiVersion}/graphql.json  (reach it with SHOPIFY_SANDBOX_ORIGIN=${sandbox.origin})
+  direct:          curl -H 'Host: ${shop}' -H 'X-Shopify-Access-Token: <token>' ${sandbox.origin}/admin/api/${sandbox.apiVersion}/graphql.json
+  access token:    ${sandbox.issueAccessToken(shop)}
+  open the app:    ${sandbox.openAppUrl()}
+  App Bridge:      APP_BRIDGE_URL=${sandbox.origin}/cdn/app-bridge.js`);
+
+for (const signal of ["SIGINT", "SIGTERM"] as const) {
+  process.once(signal, () => {
+    void sandbox.close().finally(() => process.exit(0));
+  });
+}
