@@ -44,3 +44,4 @@ export default async function handleRequest(
 }
 
 // Worker entry points (the server process starts them in-process on PGlite): see server.mjs
+export * as runtime from "./server-runtime.server";

@@ -13,6 +13,11 @@ import { useMemo, type ReactNode } from "react";
 import { I18nextProvider, useTranslation } from "react-i18next";
 import { createI18n, DEFAULT_LOCALE, resolveLocale } from "~/modules/i18n";
 import { translationBundle } from "~/modules/i18n/index.server";
+// Only this section of en.json reaches the client: the root loader does not run when no route
+// matches, and the 404 page still needs words.
+import { errors as englishErrors } from "~/locales/en.json";
+
+const ERRORS_ONLY_BUNDLE = { locale: DEFAULT_LOCALE, messages: { en: { errors: englishErrors } } };
 
 export const links: LinksFunction = () => [
   { rel: "icon", type: "image/svg+xml", href: "/illustrations/tessera-mark.svg" },
@@ -29,10 +34,7 @@ export const shouldRevalidate = () => false;
 export function Layout({ children }: { children: ReactNode }) {
   const data = useRouteLoaderData<typeof loader>("root");
   const bundle = data?.i18n;
-  const i18n = useMemo(
-    () => createI18n(bundle ?? { locale: DEFAULT_LOCALE, messages: {} }),
-    [bundle],
-  );
+  const i18n = useMemo(() => createI18n(bundle ?? ERRORS_ONLY_BUNDLE), [bundle]);
   return (
     <html lang={i18n.language} dir={i18n.dir()}>
       <head>

@@ -34,7 +34,16 @@ const shopify = shopifyApp({
 
 export default shopify;
 export const apiVersion = ApiVersion.July26;
-export const addDocumentResponseHeaders = shopify.addDocumentResponseHeaders;
+/**
+ * Shopify's document headers (frame-ancestors CSP, App Bridge preload). The library honours an
+ * APP_BRIDGE_URL override for the script but always preloads the CDN copy; keep them the same.
+ */
+export function addDocumentResponseHeaders(request: Request, headers: Headers) {
+  shopify.addDocumentResponseHeaders(request, headers);
+  if (env.APP_BRIDGE_URL && headers.get("Link")?.includes("cdn.shopify.com/shopifycloud/app-bridge.js")) {
+    headers.set("Link", `<${env.APP_BRIDGE_URL}>; rel="preload"; as="script";`);
+  }
+}
 export const authenticate = shopify.authenticate;
 export const unauthenticated = shopify.unauthenticated;
 export const login = shopify.login;

@@ -1,5 +1,5 @@
 import { json, type LoaderFunctionArgs } from "@remix-run/node";
-import { Link, useLoaderData } from "@remix-run/react";
+import { useLoaderData } from "@remix-run/react";
 import { TitleBar } from "@shopify/app-bridge-react";
 import {
   Badge,
@@ -13,6 +13,7 @@ import {
   EmptyState,
   InlineStack,
   Layout,
+  Link,
   Page,
   ProgressBar,
   Text,
@@ -69,17 +70,15 @@ function SetupGuideCard() {
             {t("dashboard.setup.description")}
           </Text>
         </BlockStack>
-        <InlineStack gap="300" blockAlign="center" wrap={false}>
-          <Text as="span" variant="bodySm" tone="subdued" id="setup-progress">
+        <BlockStack gap="200">
+          <Text as="p" variant="bodySm" tone="subdued" id="setup-progress">
             {t("dashboard.setup.progress", {
               done: formatNumber(i18n.language, done),
               total: formatNumber(i18n.language, total),
             })}
           </Text>
-          <Box width="100%">
-            <ProgressBar progress={(done / total) * 100} size="small" tone="primary" ariaLabelledBy="setup-progress" />
-          </Box>
-        </InlineStack>
+          <ProgressBar progress={(done / total) * 100} size="small" tone="primary" ariaLabelledBy="setup-progress" />
+        </BlockStack>
         {done === total && <Banner tone="success">{t("dashboard.setup.complete")}</Banner>}
         {!setup.languagesChecked && <Banner tone="warning">{t("dashboard.setup.languagesUnavailable")}</Banner>}
         <BlockStack gap="300">
@@ -174,7 +173,7 @@ function RecentTasksCard() {
   const rows = tasks.map((task) => {
     const completion = taskCompletion(task);
     return [
-      <Link key="kind" to={`/app/tasks/${task.id}`}>
+      <Link key="kind" url={`/app/tasks/${task.id}`} removeUnderline>
         {taskKindLabel(t, task.kind)}
       </Link>,
       <TaskStatusBadge key="status" status={task.status} />,

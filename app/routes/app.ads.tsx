@@ -1,6 +1,6 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { TitleBar } from "@shopify/app-bridge-react";
-import { Card, EmptyState, Layout, Page } from "@shopify/polaris";
+import { BlockStack, Card, EmptyState, Layout, Page } from "@shopify/polaris";
 import { useTranslation } from "react-i18next";
 import { authenticate } from "~/shopify.server";
 
@@ -24,8 +24,10 @@ export default function AdsPage() {
               secondaryAction={{ content: t("ads.empty.secondaryAction"), url: "/app" }}
               image="/illustrations/ads.svg"
             >
-              <p>{t("ads.empty.body")}</p>
-              <p>{t("ads.empty.firstStep")}</p>
+              <BlockStack gap="200">
+                <p>{t("ads.empty.body")}</p>
+                <p>{t("ads.empty.firstStep")}</p>
+              </BlockStack>
             </EmptyState>
           </Card>
         </Layout.Section>

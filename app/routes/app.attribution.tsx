@@ -1,6 +1,6 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { TitleBar } from "@shopify/app-bridge-react";
-import { Card, EmptyState, Layout, Page } from "@shopify/polaris";
+import { BlockStack, Card, EmptyState, Layout, Page } from "@shopify/polaris";
 import { useTranslation } from "react-i18next";
 import { authenticate } from "~/shopify.server";
 
@@ -24,8 +24,10 @@ export default function AttributionPage() {
               secondaryAction={{ content: t("attribution.empty.secondaryAction"), url: "/app/ads" }}
               image="/illustrations/attribution.svg"
             >
-              <p>{t("attribution.empty.body")}</p>
-              <p>{t("attribution.empty.firstStep")}</p>
+              <BlockStack gap="200">
+                <p>{t("attribution.empty.body")}</p>
+                <p>{t("attribution.empty.firstStep")}</p>
+              </BlockStack>
             </EmptyState>
           </Card>
         </Layout.Section>

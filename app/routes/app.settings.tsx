@@ -51,8 +51,10 @@ export default function SettingsPage() {
               action={{ content: t("settings.accounts.empty.action"), url: "/app/ads" }}
               image="/illustrations/settings.svg"
             >
-              <p>{t("settings.accounts.empty.body")}</p>
-              <p>{t("settings.accounts.empty.firstStep")}</p>
+              <BlockStack gap="200">
+                <p>{t("settings.accounts.empty.body")}</p>
+                <p>{t("settings.accounts.empty.firstStep")}</p>
+              </BlockStack>
             </EmptyState>
           </Card>
         </Layout.AnnotatedSection>

@@ -5,7 +5,6 @@ import {
   Banner,
   BlockStack,
   Card,
-  DescriptionList,
   EmptyState,
   InlineStack,
   Layout,
@@ -14,7 +13,7 @@ import {
   Text,
 } from "@shopify/polaris";
 import { boundary } from "@shopify/shopify-app-remix/server";
-import { useEffect } from "react";
+import { useEffect, type ReactNode } from "react";
 import { useTranslation } from "react-i18next";
 import { formatNumber, formatPercent, LocalTime } from "~/modules/i18n";
 import { isTaskActive, TaskStatusBadge, taskCompletion, taskKindLabel } from "~/modules/tasks";
@@ -94,20 +93,21 @@ export default function TaskPage() {
         </Layout.Section>
         <Layout.Section variant="oneThird">
           <Card>
-            <BlockStack gap="200">
+            <BlockStack gap="300">
               <Text as="h2" variant="headingMd">
                 {t("tasks.detail.detailsTitle")}
               </Text>
-              <DescriptionList
-                gap="tight"
-                items={[
-                  { term: t("tasks.detail.type"), description: task.kind },
-                  { term: t("tasks.detail.id"), description: task.id },
-                  { term: t("tasks.detail.created"), description: <LocalTime value={task.createdAt} /> },
-                  { term: t("tasks.detail.started"), description: <OptionalTime value={task.startedAt} /> },
-                  { term: t("tasks.detail.finished"), description: <OptionalTime value={task.finishedAt} /> },
-                ]}
-              />
+              <Detail term={t("tasks.detail.type")}>{task.kind}</Detail>
+              <Detail term={t("tasks.detail.id")}>{task.id}</Detail>
+              <Detail term={t("tasks.detail.created")}>
+                <LocalTime value={task.createdAt} />
+              </Detail>
+              <Detail term={t("tasks.detail.started")}>
+                <OptionalTime value={task.startedAt} />
+              </Detail>
+              <Detail term={t("tasks.detail.finished")}>
+                <OptionalTime value={task.finishedAt} />
+              </Detail>
             </BlockStack>
           </Card>
         </Layout.Section>
@@ -125,6 +125,20 @@ function TaskTitleBar({ title }: { title: string }) {
         {t("tasks.detail.back")}
       </button>
     </TitleBar>
+  );
+}
+
+// Term above value: the one-third column is too narrow for a two-column list in German or French.
+function Detail({ term, children }: { term: string; children: ReactNode }) {
+  return (
+    <BlockStack gap="050">
+      <Text as="h3" variant="bodySm" tone="subdued">
+        {term}
+      </Text>
+      <Text as="p" breakWord>
+        {children}
+      </Text>
+    </BlockStack>
   );
 }
 

@@ -90,7 +90,16 @@ export function postgresMigrationFactory(url: string, shadowUrl = process.env.SH
     adapterName: "tessera-migrate-pg",
     connect: async () => track(await connectPg(pgConfig(url))),
     async connectToShadowDb() {
-      if (shadowUrl) return track(await connectPg(pgConfig(shadowUrl)));
+      if (shadowUrl) {
+        const [main, shadow] = [pgConfig(url), pgConfig(shadowUrl)];
+        if (main.host === shadow.host && main.port === shadow.port && main.database === shadow.database) {
+          throw new Error("SHADOW_DATABASE_URL points at the database being migrated: it must be a separate, disposable database.");
+        }
+        // The engine replays the whole history on it: empty it first, as the Prisma CLI does.
+        const adapter = track(await connectPg(shadow));
+        await adapter.executeScript("DROP SCHEMA IF EXISTS public CASCADE; CREATE SCHEMA public;");
+        return adapter;
+      }
       // adapter-pg's own shadow database is dropped while still connected (fails and leaks):
       // create a uniquely named one here and drop it after its connection is closed.
       const name = `tessera_shadow_${crypto.randomBytes(6).toString("hex")}`;

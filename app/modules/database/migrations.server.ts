@@ -8,7 +8,14 @@ import {
   postgresMigrationFactory,
   type MigrationAdapterFactory,
 } from "./migration-adapters.server";
-import { LOCKFILE, MIGRATION_FILE, NO_FILTERS, readMigrationList, startSchemaEngine } from "./schema-engine.server";
+import {
+  LOCKFILE,
+  MIGRATION_FILE,
+  NO_FILTERS,
+  readMigrationList,
+  startSchemaEngine,
+  type StartedEngine,
+} from "./schema-engine.server";
 
 // `prisma migrate deploy` / `migrate dev --create-only` + apply, over Prisma's WASM schema engine.
 // The engine itself writes `_prisma_migrations` (checksum = sha256 of migration.sql), so the
@@ -24,25 +31,34 @@ export class MigrationError extends Error {
   override name = "MigrationError";
 }
 
-/** The engine throws plain objects or Errors carrying JSON; turn them into one readable message. */
-function engineError(error: unknown, action: string): MigrationError {
+/** One engine run: the engine, the log, and `call` which turns engine failures into MigrationErrors. */
+type Run = {
+  engine: SchemaEngine;
+  log: Log;
+  call<T>(action: string, promise: Promise<T>): Promise<T>;
+};
+
+/** Engine errors carry JSON or "External error id#N" (an error thrown by our adapters): make them readable. */
+function explain(started: StartedEngine, error: unknown, action: string): MigrationError {
+  if (error instanceof MigrationError) return error;
   const raw = error instanceof Error ? error.message : typeof error === "string" ? error : JSON.stringify(error);
   let message = raw;
-  try {
-    const parsed = JSON.parse(raw) as { message?: string; error_code?: string; meta?: { message?: string } };
-    message = [parsed.error_code, parsed.message ?? parsed.meta?.message].filter(Boolean).join(": ") || raw;
-  } catch {
-    /* not JSON */
-  }
-  return new MigrationError(`${action} failed: ${message}`, { cause: error });
+  const parsed = safeJson(raw) as { message?: string; error_code?: string } | undefined;
+  if (parsed?.message) message = [parsed.error_code, parsed.message].filter(Boolean).join(": ");
+  const external = started.externalError(raw);
+  if (external) message += `\nCaused by: ${external instanceof Error ? external.message : String(external)}`;
+  return new MigrationError(`${action} failed: ${message}`, { cause: external ?? error });
 }
 
-async function withEngine<T>(
-  target: MigrationTarget,
-  schema: Schema | undefined,
-  log: Log,
-  run: (engine: SchemaEngine) => Promise<T>,
-): Promise<T> {
+function safeJson(text: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch {
+    return undefined;
+  }
+}
+
+async function withEngine<T>(target: MigrationTarget, schema: Schema | undefined, log: Log, body: (run: Run) => Promise<T>) {
   let factory: MigrationAdapterFactory;
   let closeOwned = async () => {};
   if (target.kind === "postgres") {
@@ -58,14 +74,18 @@ async function withEngine<T>(
     };
   }
   try {
-    const engine = await startSchemaEngine(factory, schema, (line) => {
+    const started = await startSchemaEngine(factory, schema, (line) => {
       const event = safeJson(line) as { level?: string; fields?: { message?: string } } | undefined;
       if (event?.level === "WARN" || event?.level === "ERROR") log(`schema engine: ${event.fields?.message ?? line}`);
     });
+    const call = <R>(action: string, promise: Promise<R>) =>
+      promise.catch((error: unknown) => {
+        throw explain(started, error, action);
+      });
     try {
-      return await run(engine);
+      return await body({ engine: started.engine, log, call });
     } finally {
-      engine.free();
+      started.engine.free();
     }
   } finally {
     // Closes every connection and drops/closes shadow databases, even after a failure.
@@ -73,21 +93,12 @@ async function withEngine<T>(
   }
 }
 
-function safeJson(text: string): unknown {
-  try {
-    return JSON.parse(text);
-  } catch {
-    return undefined;
-  }
-}
-
-async function applyPending(engine: SchemaEngine, migrationsDir: string, log: Log): Promise<string[]> {
+async function applyPending({ engine, log, call }: Run, migrationsDir: string): Promise<string[]> {
   const migrationsList = await readMigrationList(migrationsDir);
-  const { appliedMigrationNames } = await engine
-    .applyMigrations({ migrationsList, filters: NO_FILTERS })
-    .catch((error: unknown) => {
-      throw engineError(error, "Applying migrations");
-    });
+  const { appliedMigrationNames } = await call(
+    "Applying migrations",
+    engine.applyMigrations({ migrationsList, filters: NO_FILTERS }),
+  );
   for (const name of appliedMigrationNames) log(`Applied migration ${name}`);
   return appliedMigrationNames;
 }
@@ -97,14 +108,14 @@ export async function deployMigrations(
   target: MigrationTarget,
   { migrationsDir, log = () => {} }: { migrationsDir: string; log?: Log },
 ): Promise<string[]> {
-  return withEngine(target, undefined, log, async (engine) => {
-    const applied = await applyPending(engine, migrationsDir, log);
+  return withEngine(target, undefined, log, async (run) => {
+    const applied = await applyPending(run, migrationsDir);
     if (applied.length === 0) log("No pending migrations to apply.");
     return applied;
   });
 }
 
-/** Same slug as `prisma migrate dev --name`: "Add shop index" -> "add_shop_index". */
+/** Same slug as `prisma migrate dev --name`: "Add shopIndex" -> "add_shop_index". */
 export function migrationSlug(name: string): string {
   return name
     .replace(/([a-z\d])([A-Z])/g, "$1_$2")
@@ -115,6 +126,8 @@ export function migrationSlug(name: string): string {
 }
 
 export type CreateMigrationResult = { created: string | null; applied: string[] };
+
+const IN_SYNC = "Already in sync: the schema matches the migrations, no migration created.";
 
 /**
  * Applies pending migrations, then writes a migration for the difference between them and the
@@ -127,53 +140,56 @@ export async function createMigration(
   const { name, migrationsDir, acceptDataLoss = false, log = () => {} } = options;
   const schemaPath = path.resolve(options.schemaPath);
   const schema = { path: schemaPath, content: await fs.readFile(schemaPath, "utf8") };
-  const fail = (action: string) => (error: unknown) => {
-    throw engineError(error, action);
-  };
+  const schemaFiles = { files: [schema] };
 
-  return withEngine(target, schema, log, async (engine) => {
-    let migrationsList = await readMigrationList(migrationsDir);
+  return withEngine(target, schema, log, async (run) => {
+    const { engine, call } = run;
+    const migrationsList = await readMigrationList(migrationsDir);
     const diagnose = async () => {
-      const diagnostic = await engine
-        .devDiagnostic({ migrationsList, filters: NO_FILTERS })
-        .catch(fail("Checking the database against the migration history"));
-      if (diagnostic.action.tag === "reset") {
+      const { action } = await call(
+        "Checking the database against the migration history",
+        engine.devDiagnostic({ migrationsList, filters: NO_FILTERS }),
+      );
+      if (action.tag === "reset") {
         throw new MigrationError(
-          `The database does not match the migration history and would need a reset: ${diagnostic.action.reason}\n` +
+          `The database does not match the migration history and would need a reset: ${action.reason}\n` +
             "Nothing was changed. Reset the development database (delete the PGlite data dir or recreate the " +
             "PostgreSQL database), then run this again.",
         );
       }
     };
     await diagnose();
-    const applied = await applyPending(engine, migrationsDir, log);
+    const applied = await applyPending(run, migrationsDir);
     // Measured: evaluateDataLoss/createMigration fail ("shadow DB must be provided through an
     // external factory") unless devDiagnostic last ran on an up-to-date database.
     if (applied.length > 0) await diagnose();
 
-    migrationsList = await readMigrationList(migrationsDir);
-    const schemaFiles = { files: [schema] };
-    const loss = await engine
-      .evaluateDataLoss({ migrationsList, schema: schemaFiles, filters: NO_FILTERS })
-      .catch(fail("Evaluating data loss"));
+    const loss = await call(
+      "Evaluating data loss",
+      engine.evaluateDataLoss({ migrationsList, schema: schemaFiles, filters: NO_FILTERS }),
+    );
     if (loss.migrationSteps === 0) {
-      log("Already in sync: the schema matches the migrations, no migration created.");
+      log(IN_SYNC);
       return { created: null, applied };
     }
     if (loss.unexecutableSteps.length > 0) {
-      throw new MigrationError(`The migration cannot be applied:\n${loss.unexecutableSteps.map((s) => `  - ${s.message}`).join("\n")}`);
+      const steps = loss.unexecutableSteps.map((s) => `  - ${s.message}`).join("\n");
+      throw new MigrationError(`The migration cannot be applied:\n${steps}`);
     }
     if (loss.warnings.length > 0) {
       const warnings = loss.warnings.map((w) => `  - ${w.message}`).join("\n");
-      if (!acceptDataLoss) throw new MigrationError(`The migration would lose data:\n${warnings}\nRe-run with --accept-data-loss to create it anyway.`);
+      if (!acceptDataLoss) {
+        throw new MigrationError(`The migration would lose data:\n${warnings}\nRe-run with --accept-data-loss to create it anyway.`);
+      }
       log(`Data loss accepted:\n${warnings}`);
     }
 
-    const output = await engine
-      .createMigration({ draft: false, migrationName: migrationSlug(name), migrationsList, schema: schemaFiles, filters: NO_FILTERS })
-      .catch(fail("Creating the migration"));
+    const output = await call(
+      "Creating the migration",
+      engine.createMigration({ draft: false, migrationName: migrationSlug(name), migrationsList, schema: schemaFiles, filters: NO_FILTERS }),
+    );
     if (output.migrationScript === null) {
-      log("Already in sync: the schema matches the migrations, no migration created.");
+      log(IN_SYNC);
       return { created: null, applied };
     }
     const dir = path.join(migrationsList.baseDir, output.generatedMigrationName);
@@ -187,16 +203,14 @@ export async function createMigration(
       "utf8",
     );
     log(`Created ${path.relative(process.cwd(), path.join(dir, MIGRATION_FILE))}`);
-    return { created: output.generatedMigrationName, applied: [...applied, ...(await applyPending(engine, migrationsDir, log))] };
+    return { created: output.generatedMigrationName, applied: [...applied, ...(await applyPending(run, migrationsDir))] };
   });
 }
 
 /** Marks a failed migration as rolled back (like `prisma migrate resolve --rolled-back`). */
 export async function markMigrationRolledBack(target: MigrationTarget, migrationName: string, log: Log = () => {}) {
-  await withEngine(target, undefined, log, (engine) =>
-    engine.markMigrationRolledBack({ migrationName }).catch((error: unknown) => {
-      throw engineError(error, `Marking ${migrationName} as rolled back`);
-    }),
+  await withEngine(target, undefined, log, ({ engine, call }) =>
+    call(`Marking ${migrationName} as rolled back`, engine.markMigrationRolledBack({ migrationName })),
   );
   log(`Marked ${migrationName} as rolled back.`);
 }

@@ -30,15 +30,29 @@ function loadBindings(): Promise<Bindings> {
 
 export const NO_FILTERS = { externalTables: [], externalEnums: [] };
 
+export type StartedEngine = {
+  engine: SchemaEngine;
+  /** The JS error behind an engine message "External error id#N", if any. */
+  externalError(message: string): unknown;
+};
+
 /** Starts an engine on `factory`; `schema` (path + content) is needed only to create migrations. */
 export async function startSchemaEngine(
   factory: MigrationAdapterFactory,
   schema?: { path: string; content: string },
   onLog: (line: string) => void = () => {},
-): Promise<SchemaEngine> {
+): Promise<StartedEngine> {
   const { SchemaEngine } = await loadBindings();
   const datamodels: [string, string][] | undefined = schema ? [[schema.path, schema.content]] : undefined;
-  return SchemaEngine.new({ datamodels }, (line: string) => onLog(line), bindMigrationAwareSqlAdapterFactory(factory));
+  const bound = bindMigrationAwareSqlAdapterFactory(factory);
+  const engine = await SchemaEngine.new({ datamodels }, (line: string) => onLog(line), bound);
+  return {
+    engine,
+    externalError(message) {
+      const id = /External error id#(\d+)/.exec(message)?.[1];
+      return id === undefined ? undefined : bound.errorRegistry.consumeError(Number(id))?.error;
+    },
+  };
 }
 
 export const LOCKFILE = "migration_lock.toml";

@@ -1,17 +1,20 @@
 // Numbers and dates follow the staff member's locale, never the server's.
+// Node and browsers ship different ICU versions, which disagree on narrow vs regular no-break
+// spaces ("42 %", "2:07 PM"); one space keeps server and hydration output identical.
+const stableSpaces = (text: string) => text.replace(/[\u202f\u00a0]/g, "\u00a0");
 
 export function formatNumber(locale: string, value: number, options?: Intl.NumberFormatOptions): string {
-  return new Intl.NumberFormat(locale, options).format(value);
+  return stableSpaces(new Intl.NumberFormat(locale, options).format(value));
 }
 
 /** `ratio` is 0..1. */
 export function formatPercent(locale: string, ratio: number): string {
-  return new Intl.NumberFormat(locale, { style: "percent", maximumFractionDigits: 0 }).format(ratio);
+  return stableSpaces(new Intl.NumberFormat(locale, { style: "percent", maximumFractionDigits: 0 }).format(ratio));
 }
 
 export function formatDateTime(locale: string, value: Date | string, timeZone?: string): string {
   // Explicit fields: dateStyle/timeStyle cannot be combined with timeZoneName.
-  return new Intl.DateTimeFormat(locale, {
+  const format = new Intl.DateTimeFormat(locale, {
     year: "numeric",
     month: "short",
     day: "numeric",
@@ -19,7 +22,8 @@ export function formatDateTime(locale: string, value: Date | string, timeZone?: 
     minute: "2-digit",
     timeZone,
     timeZoneName: "short",
-  }).format(typeof value === "string" ? new Date(value) : value);
+  });
+  return stableSpaces(format.format(typeof value === "string" ? new Date(value) : value));
 }
 
 /** "Deutsch" for a German admin, "German" for an English one; the fallback when Intl has no name. */

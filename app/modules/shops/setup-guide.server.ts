@@ -6,7 +6,7 @@ export type SetupStepId = "languages" | "channel" | "gallery" | "pixel";
 export type SetupStep = { id: SetupStepId; done: boolean; path: string };
 export type SetupGuide = { steps: SetupStep[]; languagesChecked: boolean };
 
-const SETUP_GUIDE_LOCALES_QUERY = `#graphql
+export const SETUP_GUIDE_LOCALES_QUERY = `#graphql
   query SetupGuideLocales {
     shopLocales { locale primary published }
   }`;

@@ -3,7 +3,7 @@ import { z } from "zod";
 import { describeAdminFailure } from "./admin-errors.server";
 
 // The store as Settings shows it. Validated against admin-2026-07.schema.graphql.
-const SETTINGS_SHOP_QUERY = `#graphql
+export const SETTINGS_SHOP_QUERY = `#graphql
   query SettingsShop {
     shop {
       id

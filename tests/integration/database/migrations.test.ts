@@ -206,6 +206,27 @@ describe("createMigration", () => {
     },
   );
 
+  it("uses SHADOW_DATABASE_URL when set, emptying it first, and refuses the main database as shadow", async () => {
+    const s = await subject("postgres");
+    const shadow = await subject("postgres");
+    await shadow.sql(`CREATE TABLE "Session" (leftover int)`); // from an earlier run: must not break the replay
+    const previous = process.env.SHADOW_DATABASE_URL;
+    try {
+      process.env.SHADOW_DATABASE_URL = (shadow.target as { url: string }).url;
+      const result = await createMigration(s.target, { name: "x", schemaPath: SCHEMA_PATH, migrationsDir: MIGRATIONS_DIR });
+      expect(result).toEqual({ created: null, applied: await committedMigrations() });
+      expect(await tableExists(shadow, "Session")).toBe(true); // the engine replayed the history there
+
+      process.env.SHADOW_DATABASE_URL = (s.target as { url: string }).url;
+      await expect(
+        createMigration(s.target, { name: "x", schemaPath: SCHEMA_PATH, migrationsDir: MIGRATIONS_DIR }),
+      ).rejects.toThrow(/SHADOW_DATABASE_URL points at the database being migrated/);
+    } finally {
+      if (previous === undefined) delete process.env.SHADOW_DATABASE_URL;
+      else process.env.SHADOW_DATABASE_URL = previous;
+    }
+  });
+
   it("drops the PostgreSQL shadow database even when replaying the history fails", async () => {
     const s = await subject("postgres");
     const dir = await scratch();

@@ -244,6 +244,6 @@ describe("formatting in the staff locale", () => {
   it("follows the locale's conventions", () => {
     expect(formatDateTime("de", instant, "UTC")).toMatch(/^5\. März 2026/);
     expect(formatNumber("de", 1234.5)).toBe("1.234,5");
-    expect(formatPercent("fr", 0.42)).toBe("42\u202f%");
+    expect(formatPercent("fr", 0.42)).toBe("42\u00a0%"); // one kind of no-break space whatever the ICU
   });
 });
