@@ -4,6 +4,8 @@ import { ApiType, pluckConfig, preset } from "@shopify/api-codegen-preset";
 // introspection), never from the network. `npm run graphql-codegen` regenerates app/types/.
 const schema = "../shared/shopify/admin-2026-07.schema.graphql";
 const documents = ["./app/**/*.{ts,tsx}", "!./app/generated/**", "!./app/types/**"];
+// Tests regenerate into a scratch folder to prove the committed types are current.
+const out = process.env.GRAPHQL_CODEGEN_OUT ?? "./app/types";
 
 export default {
   schema,
@@ -16,11 +18,11 @@ export default {
         codegen: {
           pluckConfig,
           generates: {
-            "./app/types/admin.types.d.ts": {
+            [`${out}/admin.types.d.ts`]: {
               plugins: ["typescript"],
               config: { defaultScalarType: "string", scalars: { JSON: "unknown" }, enumsAsConst: true },
             },
-            "./app/types/admin.generated.d.ts": {
+            [`${out}/admin.generated.d.ts`]: {
               preset,
               presetConfig: { apiType: ApiType.Admin },
             },

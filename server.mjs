@@ -44,4 +44,9 @@ async function shutdown(signal) {
   process.exit(0);
 }
 process.on("SIGTERM", () => void shutdown("SIGTERM"));
+// Started by the demo or a test harness: stop with it, so no orphan keeps the PGlite lock.
+if (process.env.TESSERA_EXIT_WITH_PARENT === "1") {
+  process.stdin.on("close", () => void shutdown("parent exited"));
+  process.stdin.resume();
+}
 process.on("SIGINT", () => void shutdown("SIGINT"));

@@ -1,6 +1,7 @@
 import "@shopify/shopify-app-remix/adapters/node";
-import { ApiVersion, AppDistribution, shopifyApp } from "@shopify/shopify-app-remix/server";
+import { ApiVersion, AppDistribution, LogSeverity, shopifyApp } from "@shopify/shopify-app-remix/server";
 import { db } from "./db.server";
+import { logger } from "./modules/observability/logger.server";
 import { appEnv } from "./modules/config/env.server";
 import { routeShopifyToSandbox } from "./modules/shopify/sandbox-routing.server";
 import { EncryptedPrismaSessionStorage } from "./modules/shopify/session-storage.server";
@@ -21,6 +22,15 @@ const shopify = shopifyApp({
   sessionStorage: new EncryptedPrismaSessionStorage(db),
   distribution: AppDistribution.AppStore,
   isEmbeddedApp: true,
+  // The library's own messages go through the app's structured logger (warnings and errors only).
+  logger: {
+    level: LogSeverity.Warning,
+    log: (severity, message) => {
+      if (severity === LogSeverity.Error) logger.error({ source: "shopify" }, message);
+      else if (severity === LogSeverity.Warning) logger.warn({ source: "shopify" }, message);
+      else logger.debug({ source: "shopify" }, message);
+    },
+  },
   future: {
     unstable_newEmbeddedAuthStrategy: true,
     expiringOfflineAccessTokens: true,

@@ -11,11 +11,7 @@ import { resolveLocale } from "~/modules/i18n";
 import { polarisTranslations } from "~/modules/i18n/index.server";
 import { authenticate } from "~/shopify.server";
 
-// The classic compiler turns a .css import into its URL; env.d.ts carries Vite's asset types, which
-// type it as a bare module, hence the cast.
-const polarisStylesUrl = polarisStyles as unknown as string;
-
-export const links: LinksFunction = () => [{ rel: "stylesheet", href: polarisStylesUrl }];
+export const links: LinksFunction = () => [{ rel: "stylesheet", href: polarisStyles }];
 
 export const loader = async ({ request }: LoaderFunctionArgs) => {
   await authenticate.admin(request);

@@ -37,13 +37,14 @@ export async function startStack(options: StackOptions = {}): Promise<RunningSta
     SHOPIFY_SANDBOX_ORIGIN: sandbox.origin,
     APP_BRIDGE_URL: `${sandbox.origin}/cdn/app-bridge.js`,
     PGLITE_DATA_DIR: options.dataDir ?? ".data/pglite",
+    TESSERA_EXIT_WITH_PARENT: "1",
     ...options.extraEnv,
   };
   if (options.databaseUrl) env.DATABASE_URL = options.databaseUrl;
   else delete env.DATABASE_URL;
 
   let output = "";
-  const app: ChildProcess = spawn(process.execPath, [path.resolve("server.mjs")], { env, stdio: ["ignore", "pipe", "pipe"] });
+  const app: ChildProcess = spawn(process.execPath, [path.resolve("server.mjs")], { env, stdio: ["pipe", "pipe", "pipe"] });
   for (const stream of [app.stdout!, app.stderr!]) {
     stream.on("data", (chunk: Buffer) => {
       output += chunk.toString();

@@ -1,4 +1,6 @@
+import { spawnSync } from "node:child_process";
 import fs from "node:fs";
+import os from "node:os";
 import path from "node:path";
 import { buildSchema, parse, validate, type GraphQLSchema } from "graphql";
 import { beforeAll, describe, expect, it } from "vitest";
@@ -57,4 +59,24 @@ describe("the validator itself", () => {
       fs.rmSync(dir, { recursive: true, force: true });
     }
   });
+});
+
+describe("generated operation types", () => {
+  it("are current: codegen from the shared schema reproduces app/types", () => {
+    const out = fs.mkdtempSync(path.join(os.tmpdir(), "tessera-codegen-"));
+    try {
+      const result = spawnSync(path.resolve("node_modules/.bin/graphql-codegen"), [], {
+        env: { ...process.env, GRAPHQL_CODEGEN_OUT: out },
+        encoding: "utf8",
+      });
+      expect(result.status, result.stderr).toBe(0);
+      for (const file of ["admin.generated.d.ts", "admin.types.d.ts"]) {
+        const fresh = fs.readFileSync(path.join(out, file), "utf8");
+        const committed = fs.readFileSync(path.resolve("app/types", file), "utf8");
+        expect(fresh === committed, `app/types/${file} is stale: run npm run graphql-codegen`).toBe(true);
+      }
+    } finally {
+      fs.rmSync(out, { recursive: true, force: true });
+    }
+  }, 60_000);
 });

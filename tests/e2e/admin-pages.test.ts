@@ -87,6 +87,19 @@ describe("admin document loads", () => {
     await page.close();
   });
 
+  it("offers a login form outside Shopify admin and explains a bad shop domain", async () => {
+    const page = await browser.newPage({ userAgent: STAFF_USER_AGENT });
+    const problems = watchPage(page);
+    await page.goto(`${stack.appUrl}/auth/login?locale=de`, { waitUntil: "networkidle" });
+    await page.getByText(message("de", "login.title")).waitFor();
+    await page.getByLabel(message("de", "login.shopLabel")).fill("not a shop!");
+    await page.getByRole("button", { name: message("de", "login.submit") }).click();
+    await page.getByText(message("de", "login.errors.invalidShop")).waitFor();
+    await page.screenshot({ path: path.join(SCREENSHOTS, "de", "login.png") });
+    expect(problems.take()).toEqual([]);
+    await page.close();
+  });
+
   it("refuses the app without a session token", async () => {
     const response = await fetch(`${stack.appUrl}/app/settings`, { headers: { "user-agent": "Mozilla/5.0 Chrome/156" }, redirect: "manual" });
     expect([302, 401]).toContain(response.status);

@@ -38,6 +38,9 @@ export function parseEnv(source: NodeJS.ProcessEnv = process.env): AppEnv {
         "SHOPIFY_SANDBOX_ORIGIN is set while NODE_ENV=production: the sandbox is for local work only. Unset it to run against Shopify.",
       );
     }
+    if (env.APP_BRIDGE_URL) {
+      throw new Error("APP_BRIDGE_URL is set while NODE_ENV=production: embedded apps must load App Bridge from Shopify's CDN.");
+    }
     if (env.TESSERA_FAULT_JOB_PAUSE_MS > 0) {
       throw new Error("TESSERA_FAULT_JOB_PAUSE_MS is a test fault and is refused when NODE_ENV=production.");
     }

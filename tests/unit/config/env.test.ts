@@ -15,6 +15,10 @@ describe("environment", () => {
     expect(() => parseEnv({ ...production, SHOPIFY_SANDBOX_ORIGIN: "http://127.0.0.1:4500" })).toThrow(/sandbox is for local work only/);
   });
 
+  it("refuses the App Bridge stand-in when NODE_ENV=production", () => {
+    expect(() => parseEnv({ ...production, APP_BRIDGE_URL: "http://127.0.0.1:4500/cdn/app-bridge.js" })).toThrow(/App Bridge from Shopify's CDN/);
+  });
+
   it("allows the sandbox in development", () => {
     expect(parseEnv({ NODE_ENV: "development", SHOPIFY_SANDBOX_ORIGIN: "http://127.0.0.1:4500" } as unknown as NodeJS.ProcessEnv).sandbox).toBe(true);
   });
