@@ -1,7 +1,6 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
-import { TitleBar } from "@shopify/app-bridge-react";
-import { BlockStack, Card, EmptyState, Layout, Page } from "@shopify/polaris";
 import { useTranslation } from "react-i18next";
+import { EmptyStatePage } from "~/components/EmptyStatePage";
 import { authenticate } from "~/shopify.server";
 
 // Revenue reports land here; they need the pixel first (setup guide).
@@ -13,25 +12,14 @@ export const loader = async ({ request }: LoaderFunctionArgs) => {
 export default function AttributionPage() {
   const { t } = useTranslation();
   return (
-    <Page>
-      <TitleBar title={t("attribution.title")} />
-      <Layout>
-        <Layout.Section>
-          <Card>
-            <EmptyState
-              heading={t("attribution.empty.heading")}
-              action={{ content: t("attribution.empty.action"), url: "/app" }}
-              secondaryAction={{ content: t("attribution.empty.secondaryAction"), url: "/app/ads" }}
-              image="/illustrations/attribution.svg"
-            >
-              <BlockStack gap="200">
-                <p>{t("attribution.empty.body")}</p>
-                <p>{t("attribution.empty.firstStep")}</p>
-              </BlockStack>
-            </EmptyState>
-          </Card>
-        </Layout.Section>
-      </Layout>
-    </Page>
+    <EmptyStatePage
+      title={t("attribution.title")}
+      heading={t("attribution.empty.heading")}
+      body={t("attribution.empty.body")}
+      firstStep={t("attribution.empty.firstStep")}
+      action={{ content: t("attribution.empty.action"), url: "/app" }}
+      secondaryAction={{ content: t("attribution.empty.secondaryAction"), url: "/app/ads" }}
+      image="/illustrations/attribution.svg"
+    />
   );
 }

@@ -22,19 +22,27 @@ export interface WebhookDelivery {
 
 export interface DeliveredWebhook { status: number; body: string; webhookId: string; headers: Record<string, string> }
 
-export async function deliverWebhook(d: WebhookDelivery): Promise<DeliveredWebhook> {
-  const body = JSON.stringify(d.payload);
-  const webhookId = d.webhookId ?? randomUUID();
-  const headers: Record<string, string> = {
+/** The headers Shopify sends with a webhook whose raw body is `body`. */
+export function webhookHeaders(
+  d: Pick<WebhookDelivery, "topic" | "shop" | "apiVersion" | "secret" | "webhookId" | "eventId" | "triggeredAt">,
+  body: string,
+): Record<string, string> {
+  return {
     "Content-Type": "application/json",
     "X-Shopify-Topic": d.topic,
     "X-Shopify-Hmac-Sha256": signWebhook(body, d.secret),
     "X-Shopify-Shop-Domain": d.shop,
     "X-Shopify-API-Version": d.apiVersion,
-    "X-Shopify-Webhook-Id": webhookId,
+    "X-Shopify-Webhook-Id": d.webhookId ?? randomUUID(),
     "X-Shopify-Event-Id": d.eventId ?? randomUUID(),
     "X-Shopify-Triggered-At": (d.triggeredAt ?? new Date()).toISOString(),
   };
+}
+
+export async function deliverWebhook(d: WebhookDelivery): Promise<DeliveredWebhook> {
+  const body = JSON.stringify(d.payload);
+  const headers = webhookHeaders(d, body);
+  const webhookId = headers["X-Shopify-Webhook-Id"]!;
   const res = await fetch(new URL(d.path, d.appUrl), { method: "POST", headers, body, signal: AbortSignal.timeout(5000) });
   return { status: res.status, body: await res.text(), webhookId, headers };
 }

@@ -1,8 +1,11 @@
-import crypto from "node:crypto";
+import { webhookHeaders } from "../../sandbox/shopify/webhooks";
 
 export const TEST_API_SECRET = process.env.SHOPIFY_API_SECRET ?? "tessera-local-api-secret";
 
-/** A webhook Request exactly as Shopify sends it (HMAC over the raw body with the app secret). */
+/**
+ * A webhook Request exactly as Shopify sends it (the sandbox's headers and HMAC), for calling a
+ * route's action directly. `secret` signs with another key; `hmac` replaces the signature (null drops it).
+ */
 export function webhookRequest(opts: {
   topic: string;
   shop: string;
@@ -12,19 +15,10 @@ export function webhookRequest(opts: {
   hmac?: string | null;
 }): Request {
   const body = JSON.stringify(opts.payload);
-  const hmac =
-    opts.hmac === undefined
-      ? crypto.createHmac("sha256", opts.secret ?? TEST_API_SECRET).update(body, "utf8").digest("base64")
-      : opts.hmac;
-  const headers = new Headers({
-    "content-type": "application/json",
-    "x-shopify-topic": opts.topic,
-    "x-shopify-shop-domain": opts.shop,
-    "x-shopify-api-version": "2026-07",
-    "x-shopify-webhook-id": opts.webhookId ?? crypto.randomUUID(),
-    "x-shopify-event-id": crypto.randomUUID(),
-    "x-shopify-triggered-at": new Date().toISOString(),
-  });
-  if (hmac !== null) headers.set("x-shopify-hmac-sha256", hmac);
+  const headers = new Headers(
+    webhookHeaders({ topic: opts.topic, shop: opts.shop, apiVersion: "2026-07", secret: opts.secret ?? TEST_API_SECRET, webhookId: opts.webhookId }, body),
+  );
+  if (opts.hmac === null) headers.delete("x-shopify-hmac-sha256");
+  else if (opts.hmac !== undefined) headers.set("x-shopify-hmac-sha256", opts.hmac);
   return new Request(`http://localhost:3000/webhooks/${opts.topic}`, { method: "POST", headers, body });
 }

@@ -15,19 +15,28 @@ export function registerCustomerEraser(name: string, eraser: CustomerEraser) {
   erasers.set(name, eraser);
 }
 
+/** One row per webhook delivery: a retried job finds it and changes nothing but completion. */
+async function recordComplianceRequest(
+  shop: string,
+  webhookId: string,
+  request: { kind: "customers/data_request" | "customers/redact"; customerId: string; ordersCount: number; completed: boolean },
+) {
+  const prisma = await db();
+  const completedAt = request.completed ? new Date() : null;
+  await prisma.complianceRequest.createMany({
+    data: [{ shop, webhookId, kind: request.kind, customerId: request.customerId, ordersCount: request.ordersCount, completedAt }],
+    skipDuplicates: true,
+  });
+  if (completedAt) await prisma.complianceRequest.updateMany({ where: { shop, webhookId, completedAt: null }, data: { completedAt } });
+}
+
 /** customers/data_request: recorded for staff, who send the customer what Tessera holds. */
 export async function recordDataRequest(shop: string, webhookId: string, payload: DataRequest) {
-  const prisma = await db();
-  await prisma.complianceRequest.upsert({
-    where: { webhookId },
-    create: {
-      shop,
-      webhookId,
-      kind: "customers/data_request",
-      customerId: String(payload.customer.id),
-      ordersCount: payload.orders_requested.length,
-    },
-    update: {},
+  await recordComplianceRequest(shop, webhookId, {
+    kind: "customers/data_request",
+    customerId: String(payload.customer.id),
+    ordersCount: payload.orders_requested.length,
+    completed: false,
   });
 }
 
@@ -35,17 +44,10 @@ export async function recordDataRequest(shop: string, webhookId: string, payload
 export async function redactCustomer(shop: string, webhookId: string, payload: RedactRequest) {
   const customerId = String(payload.customer.id);
   for (const eraser of erasers.values()) await eraser(shop, customerId);
-  const prisma = await db();
-  await prisma.complianceRequest.upsert({
-    where: { webhookId },
-    create: {
-      shop,
-      webhookId,
-      kind: "customers/redact",
-      customerId,
-      ordersCount: payload.orders_to_redact.length,
-      completedAt: new Date(),
-    },
-    update: { completedAt: new Date() },
+  await recordComplianceRequest(shop, webhookId, {
+    kind: "customers/redact",
+    customerId,
+    ordersCount: payload.orders_to_redact.length,
+    completed: true,
   });
 }
