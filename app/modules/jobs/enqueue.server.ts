@@ -30,14 +30,21 @@ export async function enqueueJob<S extends z.ZodType>(
 
 const created = new WeakMap<object, Set<string>>();
 /** pg-boss 10+ needs a queue to exist before send/work; creating it is idempotent. */
-export async function ensureQueue(job: Pick<JobDefinition, "name">): Promise<void> {
+export async function ensureQueue(job: { name: string; singletonKey?: unknown }): Promise<void> {
   const boss = await queue();
   const known = created.get(boss) ?? new Set<string>();
   created.set(boss, known);
   if (known.has(job.name)) return;
   if (!(await boss.getQueue(job.name))) {
-    // A 10 s heartbeat lets the supervisor notice a killed worker quickly and retry its job.
-    await boss.createQueue(job.name, { policy: "standard", heartbeatSeconds: 10, expireInSeconds: 15 * 60, notify: true });
+    // "stately": per singleton key, at most one job waiting and one running (pg-boss only honours
+    // keys under a keyed policy). A 10 s heartbeat lets the supervisor notice a killed worker
+    // quickly and retry its job.
+    await boss.createQueue(job.name, {
+      policy: job.singletonKey ? "stately" : "standard",
+      heartbeatSeconds: 10,
+      expireInSeconds: 15 * 60,
+      notify: true,
+    });
   }
   known.add(job.name);
 }
