@@ -30,10 +30,16 @@ export interface ShopRecord {
 
 export interface AppInstallationRecord { id: number; shop: string; apiKey: string; scopes: string[] }
 
+export interface NodeRecord { gid: string; typename: string }
+
 export interface ShopifyState {
   shops: Map<string, ShopRecord>;
   installations: Map<string, AppInstallationRecord>; // key: `${shop} ${apiKey}`
   nextId: () => number;
+  /** Every node of every shop by gid, registered by the domain that owns it (for node(s), ownerId checks). */
+  nodes: Map<string, Map<string, NodeRecord>>;
+  /** Per-domain state (catalog, localization, files, …), created on first use by the domain module. */
+  domains: Map<string, unknown>;
 }
 
 export function createShopifyState(shops: ShopRecord[]): ShopifyState {
@@ -43,7 +49,29 @@ export function createShopifyState(shops: ShopRecord[]): ShopifyState {
     shops: new Map(shops.map((s) => [s.domain, s])),
     installations: new Map(),
     nextId: () => ++id,
+    nodes: new Map(),
+    domains: new Map(),
   };
+}
+
+/** A domain's own state, created once per twin: `domainState(state, "catalog", () => new CatalogStore())`. */
+export function domainState<T>(state: ShopifyState, key: string, init: () => T): T {
+  if (!state.domains.has(key)) state.domains.set(key, init());
+  return state.domains.get(key) as T;
+}
+
+export function registerNode(state: ShopifyState, shop: string, node: NodeRecord): void {
+  let nodes = state.nodes.get(shop);
+  if (!nodes) state.nodes.set(shop, (nodes = new Map()));
+  nodes.set(node.gid, node);
+}
+
+export function unregisterNode(state: ShopifyState, shop: string, gid: string): void {
+  state.nodes.get(shop)?.delete(gid);
+}
+
+export function findNode(state: ShopifyState, shop: string, gid: string): NodeRecord | undefined {
+  return state.nodes.get(shop)?.get(gid);
 }
 
 export function shopHandle(domain: string): string {
