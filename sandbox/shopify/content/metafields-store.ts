@@ -1,0 +1,35 @@
+import { domainState, type ShopifyState } from "../state";
+
+// Metafields of every owner (product, variant, collection, shop, …) in the twin. The content domain
+// owns writes (metafieldsSet/Delete); owners' resolvers read through here.
+export interface MetafieldRecord {
+  gid: string; // gid://shopify/Metafield/<id>
+  ownerGid: string;
+  namespace: string; // "app--<api client id>--x" for $app namespaces, as Shopify stores them
+  key: string;
+  type: string; // single_line_text_field, json, number_integer, …
+  value: string;
+  compareDigest: string;
+  createdAt: string;
+  updatedAt: string;
+}
+
+/** shop → ownerGid → "namespace.key" → record */
+type Store = Map<string, Map<string, Map<string, MetafieldRecord>>>;
+
+function store(state: ShopifyState): Store {
+  return domainState(state, "metafields", () => new Map() as Store);
+}
+
+export function metafieldsOf(state: ShopifyState, shop: string, ownerGid: string): Map<string, MetafieldRecord> {
+  const byShop = store(state);
+  let owners = byShop.get(shop);
+  if (!owners) byShop.set(shop, (owners = new Map()));
+  let fields = owners.get(ownerGid);
+  if (!fields) owners.set(ownerGid, (fields = new Map()));
+  return fields;
+}
+
+export function readMetafield(state: ShopifyState, shop: string, ownerGid: string, namespace: string, key: string): MetafieldRecord | undefined {
+  return metafieldsOf(state, shop, ownerGid).get(`${namespace}.${key}`);
+}
