@@ -11,6 +11,7 @@ const build = spawnSync("remix", ["build"], { stdio: "inherit", env: { ...proces
 if (build.status !== 0) process.exit(build.status ?? 1);
 
 console.log("Starting the Shopify sandbox and the app…");
+process.env.SANDBOX_STOREFRONT_PORT ??= String(sandboxPort + 1); // the storefront preview's own origin
 const stack = await startStack({ appPort, sandboxPort, logToConsole: Boolean(process.env.DEMO_VERBOSE) }).catch((error: unknown) => {
   console.error(error instanceof Error ? error.message : error);
   process.exit(1);
@@ -24,6 +25,7 @@ Tessera is running (local sandbox mode, embedded database in .data/pglite).
                                                ${stack.adminUrl({ locale: "ja" })}
   App server:                                  ${stack.appUrl}  (health: ${stack.appUrl}/health)
   Shopify sandbox (Admin API twin):            ${stack.sandbox.origin}  shop ${stack.sandbox.defaultShop}
+  Storefront preview (theme blocks, pixels):   ${stack.sandbox.storefrontUrl}
 
 Press Ctrl-C to stop.`);
 

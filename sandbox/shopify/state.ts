@@ -10,6 +10,11 @@ export interface MarketRecord {
   status: "ACTIVE" | "DRAFT";
   type: "REGION" | "LOCATION" | "COMPANY_LOCATION" | "CHANNEL" | "NONE";
   countryCodes: string[];
+  /** The primary market is served from the primary domain's root (no subfolder). */
+  primary?: boolean;
+  currencyCode?: string; // presentment currency of the market (defaults to the shop's)
+  /** Subfolder web presence (/<locale>-<suffix>/), or the root one for the primary market. */
+  webPresence?: { id: number; subfolderSuffix: string | null; defaultLocale: string; alternateLocales: string[] } | null;
 }
 
 export interface StaffRecord { id: number; firstName: string; lastName: string; email: string; locale: string; accountOwner: boolean }

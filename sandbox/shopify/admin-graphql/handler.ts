@@ -3,7 +3,8 @@ import type { Reply } from "../../http/http";
 import type { AccessTokenStore } from "../auth/access-tokens";
 import type { ShopifyState } from "../state";
 import type { AdminContext } from "./context";
-import { costExtension, requestedQueryCost, SINGLE_QUERY_MAX_COST, ThrottleBucket } from "./cost";
+import { withAccessControl } from "./access";
+import { actualQueryCost, costExtension, requestedQueryCost, SINGLE_QUERY_MAX_COST, ThrottleBucket } from "./cost";
 import { parseErrorToShopify, validateForShopify } from "./errors";
 import { implementedFieldsOnly, rootValue } from "./resolvers";
 import { ADMIN_API_VERSION } from "./schema";
@@ -42,7 +43,8 @@ export function handleAdminGraphql(deps: AdminGraphqlDeps, req: AdminGraphqlRequ
 
   const fragments: Record<string, FragmentDefinitionNode> = {};
   for (const d of document.definitions) if (d.kind === Kind.FRAGMENT_DEFINITION) fragments[d.name.value] = d;
-  const requested = requestedQueryCost({ schema: deps.schema, operation: operation.op, fragments, variables: payload.variables });
+  const costInput = { schema: deps.schema, operation: operation.op, fragments, variables: payload.variables };
+  const requested = requestedQueryCost(costInput);
   const bucketKey = `${token.shop} ${token.apiKey}`;
   let bucket = deps.buckets.get(bucketKey);
   if (!bucket) deps.buckets.set(bucketKey, (bucket = new ThrottleBucket()));
@@ -58,7 +60,7 @@ export function handleAdminGraphql(deps: AdminGraphqlDeps, req: AdminGraphqlRequ
   }
   if (!bucket.take(requested)) {
     return ok({
-      errors: [{ message: "Throttled", extensions: { code: "THROTTLED", documentation: "https://shopify.dev/api/usage/rate-limits" } }],
+      errors: [{ message: "Throttled", extensions: { code: "THROTTLED", documentation: "https://shopify.dev/api/usage/limits#rate-limits" } }],
       extensions: costExtension(requested, null, bucket),
     });
   }
@@ -72,7 +74,7 @@ export function handleAdminGraphql(deps: AdminGraphqlDeps, req: AdminGraphqlRequ
     rootValue,
     contextValue: context,
     variableValues: payload.variables,
-    fieldResolver: implementedFieldsOnly,
+    fieldResolver: withAccessControl(implementedFieldsOnly),
   });
   if (result instanceof Promise) throw new Error("sandbox resolvers must be synchronous for now");
 
@@ -81,8 +83,9 @@ export function handleAdminGraphql(deps: AdminGraphqlDeps, req: AdminGraphqlRequ
     bucket.refund(requested);
     return ok({ errors: (result.errors ?? []).map((e) => ({ message: e.message, locations: e.locations, extensions: { code: "INVALID_VARIABLE" } })) });
   }
-  // Actual cost equals requested until the cost model counts returned nodes; refund the difference here then.
-  const actual = requested;
+  // Shopify charges what the result actually cost (returned nodes, not page sizes) and refunds the rest.
+  const actual = Math.min(requested, actualQueryCost(costInput, result.data as Record<string, unknown> | null));
+  bucket.refund(requested - actual);
   return ok({
     ...(result.errors?.length && { errors: result.errors.map((e) => e.toJSON()) }),
     data: result.data,

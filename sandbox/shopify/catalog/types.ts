@@ -1,13 +1,18 @@
 // Plain records of the twin's catalog and orders (no GraphQL shapes: resolvers map them).
 // Other domains read them through store.ts; the catalog module owns writes.
+// Money amounts are decimal strings in the shop currency unless the field name says presentment.
 
 export interface MediaRecord {
   gid: string; // gid://shopify/MediaImage/<id>
-  url: string; // served by the sandbox (e.g. /cdn/shop/files/<name>)
+  url: string; // served by the sandbox: <origin>/cdn/shop/files/<name>
   alt: string;
   width: number;
   height: number;
   position: number;
+  /** Where the image came from (the CSV's Shopify CDN URL); MediaImage.originalSource.url. */
+  sourceUrl: string;
+  /** Legacy ProductImage id (Product.images / featuredImage use gid://shopify/ProductImage/<id>). */
+  productImageId: number;
 }
 
 export interface VariantRecord {
@@ -22,6 +27,9 @@ export interface VariantRecord {
   barcode: string | null;
   imageGid: string | null;
   position: number;
+  taxable: boolean;
+  inventoryPolicy: "DENY" | "CONTINUE";
+  grams: number;
 }
 
 export interface ProductRecord {
@@ -32,8 +40,8 @@ export interface ProductRecord {
   descriptionHtml: string;
   vendor: string;
   productType: string;
-  tags: string[];
-  status: "ACTIVE" | "DRAFT" | "ARCHIVED";
+  tags: string[]; // sorted, as Shopify returns them
+  status: "ACTIVE" | "DRAFT" | "ARCHIVED" | "UNLISTED";
   seo: { title: string | null; description: string | null };
   options: { name: string; values: string[] }[];
   media: MediaRecord[];
@@ -41,15 +49,36 @@ export interface ProductRecord {
   createdAt: string; // ISO
   updatedAt: string; // ISO
   publishedAt: string | null;
+  templateSuffix: string | null;
 }
+
+export interface CollectionRuleRecord { column: string; relation: string; condition: string }
 
 export interface CollectionRecord {
   gid: string; // gid://shopify/Collection/<id>
   handle: string;
   title: string;
   descriptionHtml: string;
-  productGids: string[];
+  productGids: string[]; // custom: manual order; smart: recomputed from rules by the catalog
   updatedAt: string;
+  legacyId: number;
+  /** null = custom (manual) collection; otherwise a smart collection's rule set. */
+  ruleSet: { appliedDisjunctively: boolean; rules: CollectionRuleRecord[] } | null;
+  sortOrder: "MANUAL" | "BEST_SELLING" | "ALPHA_ASC" | "CREATED_DESC" | "PRICE_ASC";
+  seo: { title: string | null; description: string | null };
+  publishedAt: string | null;
+}
+
+export interface AddressRecord {
+  firstName: string;
+  lastName: string;
+  address1: string;
+  city: string;
+  province: string | null;
+  zip: string;
+  countryCode: string;
+  country: string;
+  phone: string | null;
 }
 
 export interface CustomerRecord {
@@ -60,6 +89,11 @@ export interface CustomerRecord {
   locale: string;
   countryCode: string;
   createdAt: string;
+  legacyId: number;
+  updatedAt: string;
+  tags: string[];
+  acceptsMarketing: boolean;
+  address: AddressRecord;
 }
 
 export interface OrderLineRecord {
@@ -69,6 +103,19 @@ export interface OrderLineRecord {
   title: string;
   quantity: number;
   unitPrice: string;
+  /** Unit price in the order's presentment currency. */
+  unitPricePresentment: string;
+  variantTitle: string | null;
+  sku: string | null;
+  vendor: string | null;
+}
+
+export interface OrderRefundRecord {
+  gid: string;
+  createdAt: string;
+  amount: string;
+  note: string | null;
+  amountPresentment: string;
 }
 
 export interface OrderRecord {
@@ -91,9 +138,19 @@ export interface OrderRecord {
   countryCode: string; // shipping/billing country: market
   locale: string; // customer locale at checkout
   financialStatus: "PAID" | "PENDING" | "REFUNDED" | "PARTIALLY_REFUNDED";
-  refunds: { gid: string; createdAt: string; amount: string; note: string | null }[];
+  refunds: OrderRefundRecord[];
   createdAt: string;
   processedAt: string;
+  number: number; // 1001 for "#1001"
+  updatedAt: string;
+  tags: string[];
+  fulfillmentStatus: "UNFULFILLED" | "FULFILLED";
+  marketId: number | null;
+  /** Presentment-currency totals (equal to the shop amounts when the currencies match). */
+  presentment: { subtotal: string; totalTax: string; totalShipping: string; total: string; totalRefunded: string };
+  taxesIncluded: boolean;
+  shippingAddress: AddressRecord | null;
+  test: boolean;
 }
 
 export interface CatalogState {

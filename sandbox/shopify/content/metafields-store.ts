@@ -1,15 +1,19 @@
+import { createHash } from "node:crypto";
 import { domainState, type ShopifyState } from "../state";
 
 // Metafields of every owner (product, variant, collection, shop, …) in the twin. The content domain
-// owns writes (metafieldsSet/Delete); owners' resolvers read through here.
+// owns writes (metafieldsSet/Delete); owners' resolvers read through here (see metafield-fields.ts).
 export interface MetafieldRecord {
   gid: string; // gid://shopify/Metafield/<id>
+  legacyId: number;
   ownerGid: string;
   namespace: string; // "app--<api client id>--x" for $app namespaces, as Shopify stores them
   key: string;
   type: string; // single_line_text_field, json, number_integer, …
-  value: string;
+  value: string; // normalized as Shopify stores it (e.g. date_time gains "+00:00")
+  jsonValue: unknown;
   compareDigest: string;
+  version: number; // bumps on every change so an old compareDigest goes stale
   createdAt: string;
   updatedAt: string;
 }
@@ -32,4 +36,14 @@ export function metafieldsOf(state: ShopifyState, shop: string, ownerGid: string
 
 export function readMetafield(state: ShopifyState, shop: string, ownerGid: string, namespace: string, key: string): MetafieldRecord | undefined {
   return metafieldsOf(state, shop, ownerGid).get(`${namespace}.${key}`);
+}
+
+/** Opaque 64-hex digest; changes whenever the row changes (Shopify treats it as opaque too). */
+export function digestOf(record: Pick<MetafieldRecord, "gid" | "version" | "type" | "value">): string {
+  return createHash("sha256").update(`${record.gid}\n${record.version}\n${record.type}\n${record.value}`).digest("hex");
+}
+
+/** Removes every metafield of an owner (owners call this when they are deleted). */
+export function deleteOwnerMetafields(state: ShopifyState, shop: string, ownerGid: string): void {
+  store(state).get(shop)?.delete(ownerGid);
 }

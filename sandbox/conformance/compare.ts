@@ -1,0 +1,42 @@
+import { canonicalize } from "./volatile";
+
+// Structural comparison of a captured response body with the twin's, after volatile values are
+// canonicalized (volatile.ts). Key order is ignored, array order is not.
+
+export interface Difference { path: string; captured: unknown; twin: unknown }
+
+const isObject = (v: unknown): v is Record<string, unknown> => typeof v === "object" && v !== null && !Array.isArray(v);
+const MISSING = Symbol("missing");
+
+export function diffBodies(captured: unknown, twin: unknown, limit = 20): Difference[] {
+  const out: Difference[] = [];
+  walk([], captured, twin, out, limit);
+  return out;
+}
+
+function walk(path: (string | number)[], a: unknown, b: unknown, out: Difference[], limit: number) {
+  if (out.length >= limit) return;
+  const ca = a === MISSING ? a : canonicalize(path, a);
+  const cb = b === MISSING ? b : canonicalize(path, b);
+  if (isObject(ca) && isObject(cb)) {
+    for (const key of new Set([...Object.keys(ca), ...Object.keys(cb)])) {
+      walk([...path, key], key in ca ? ca[key] : MISSING, key in cb ? cb[key] : MISSING, out, limit);
+    }
+    return;
+  }
+  if (Array.isArray(ca) && Array.isArray(cb)) {
+    if (ca.length !== cb.length) {
+      out.push({ path: `${formatPath(path)}.length`, captured: ca.length, twin: cb.length });
+      if (ca.length === 0 || cb.length === 0) return;
+    }
+    for (let i = 0; i < Math.min(ca.length, cb.length); i++) walk([...path, i], ca[i], cb[i], out, limit);
+    return;
+  }
+  if (ca !== cb) out.push({ path: formatPath(path), captured: show(ca), twin: show(cb) });
+}
+
+const show = (v: unknown) => (v === MISSING ? "<absent>" : v);
+
+export function formatPath(path: readonly (string | number)[]): string {
+  return path.map((p, i) => (typeof p === "number" ? `[${p}]` : i === 0 ? p : `.${p}`)).join("") || "<body>";
+}

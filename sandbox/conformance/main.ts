@@ -1,0 +1,52 @@
+import { readFileSync, writeFileSync } from "node:fs";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import { CAPTURES_DIR, CONFORMANCE_DOMAINS, listCaptures, loadRequestIndex, readRequestDocument, type CaptureFile } from "./captures";
+import { normalizeCapture } from "./normalize";
+import { replayScenario, type ExchangeResult } from "./replay";
+import { renderReport } from "./report";
+
+// `npm run conformance [-- --strict] [-- --domain products] [-- --file <substring>]`
+// Replays every capture of the conformance domains against fresh twins and writes
+// sandbox/CONFORMANCE.md. Exit code 0 (it is a measurement) unless --strict and something failed.
+
+const args = process.argv.slice(2);
+const strict = args.includes("--strict");
+const only = (flag: string) => args.flatMap((a, i) => (a === flag && args[i + 1] ? [args[i + 1]!] : []));
+const domains = only("--domain").length ? only("--domain") : [...CONFORMANCE_DOMAINS];
+const fileFilters = only("--file");
+const CONCURRENCY = 4;
+
+const captures = listCaptures(domains).filter((c) => !fileFilters.length || fileFilters.some((f) => c.file.includes(f)));
+const index = loadRequestIndex();
+const results: ExchangeResult[] = [];
+const started = performance.now();
+
+async function run(capture: CaptureFile) {
+  const json: unknown = JSON.parse(readFileSync(path.join(CAPTURES_DIR, capture.file), "utf8"));
+  const exchanges = normalizeCapture(json, { index: index[capture.file], readDocument: (p) => readRequestDocument(p) });
+  results.push(...(await replayScenario(capture, exchanges)));
+}
+
+const queue = [...captures];
+await Promise.all(Array.from({ length: CONCURRENCY }, async () => {
+  for (let c = queue.shift(); c; c = queue.shift()) await run(c);
+}));
+results.sort((a, b) => (a.file === b.file ? 0 : a.file < b.file ? -1 : 1));
+
+const byDomain = new Map<string, { passed: number; failed: number; unreplayable: number }>();
+for (const d of domains) byDomain.set(d, { passed: 0, failed: 0, unreplayable: 0 });
+for (const r of results) byDomain.get(r.domain)![r.outcome.status]++;
+for (const [domain, c] of byDomain) console.log(`${domain.padEnd(22)} ${String(c.passed).padStart(4)} passed ${String(c.failed).padStart(4)} failed ${String(c.unreplayable).padStart(4)} not replayable`);
+
+const reportPath = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../CONFORMANCE.md");
+if (!fileFilters.length && domains.length === CONFORMANCE_DOMAINS.length) {
+  writeFileSync(reportPath, renderReport({ results, byDomain, files: captures.length, seconds: (performance.now() - started) / 1000 }));
+  console.log(`wrote ${path.relative(process.cwd(), reportPath)}`);
+}
+const passed = results.filter((r) => r.outcome.status === "passed").length;
+const failed = results.filter((r) => r.outcome.status === "failed").length;
+const unreplayable = results.length - passed - failed;
+if (unreplayable) console.log(`(${unreplayable} recorded responses have no query text and are listed as not replayable)`);
+console.log(`conformance: ${passed} passed, ${failed} failed`);
+process.exit(strict && failed ? 1 : 0);

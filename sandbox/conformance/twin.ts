@@ -1,0 +1,56 @@
+import http from "node:http";
+import { startSandbox, type RunningSandbox } from "../server";
+import type { ShopLocaleRecord, ShopRecord } from "../shopify/state";
+import { TWIN_API_KEY } from "./volatile";
+
+// A fresh twin per scenario, with a shop shaped like the recorded one (quirks.md: CAD, primary
+// locale en, Toronto) and an installation holding exactly the scopes the scenario needs.
+
+export function captureShop(domain: string, id: number, locales: ShopLocaleRecord[] = []): ShopRecord {
+  const handle = domain.replace(/\.myshopify\.com$/, "");
+  return {
+    id,
+    domain,
+    name: handle,
+    email: `owner@${handle}.example`,
+    currencyCode: "CAD",
+    ianaTimezone: "America/Toronto",
+    primaryDomain: { id: id + 1, host: domain },
+    plan: { partnerDevelopment: true, shopifyPlus: false, publicDisplayName: "Development" },
+    locales: [{ locale: "en", name: "English", primary: true, published: true }, ...locales.filter((l) => l.locale !== "en")],
+    markets: [],
+    staff: [{ id: id + 2, firstName: "Conformance", lastName: "Owner", email: `owner@${handle}.example`, locale: "en", accountOwner: true }],
+  };
+}
+
+export interface Twin { sandbox: RunningSandbox; token: string; shop: string; close(): Promise<void> }
+
+export interface TwinSetup { scopes: string[]; locales?: ShopLocaleRecord[] }
+
+export async function startTwin(domain: string, { scopes, locales }: TwinSetup): Promise<Twin> {
+  const shops = [captureShop(domain, 63_000_000_001, locales)];
+  const sandbox = await startSandbox({ port: 0, shops, scopes, apiKey: TWIN_API_KEY, apiSecret: "conformance-secret" });
+  const token = sandbox.issueAccessToken(domain);
+  return { sandbox, token, shop: domain, close: () => sandbox.close() };
+}
+
+export interface TwinReply { status: number; body: unknown }
+
+/** POST to the twin's Admin GraphQL endpoint with the shop in Host, as Shopify is called. */
+export function postGraphql(twin: Twin, payload: { query: string; variables: Record<string, unknown>; operationName?: string }): Promise<TwinReply> {
+  const url = new URL(`/admin/api/${twin.sandbox.apiVersion}/graphql.json`, twin.sandbox.origin);
+  return new Promise((resolve, reject) => {
+    const req = http.request(url, { method: "POST", headers: { host: twin.shop, "content-type": "application/json", "x-shopify-access-token": twin.token } }, (res) => {
+      let text = "";
+      res.setEncoding("utf8");
+      res.on("data", (c) => (text += c));
+      res.on("end", () => {
+        let body: unknown = text;
+        try { body = JSON.parse(text); } catch { /* keep text */ }
+        resolve({ status: res.statusCode ?? 0, body });
+      });
+    });
+    req.on("error", reject);
+    req.end(JSON.stringify(payload));
+  });
+}

@@ -1,0 +1,89 @@
+import { apiClientId } from "../shopify/platform/app-identity";
+
+// The ONLY differences the conformance run forgives: values that legitimately differ between the
+// recorded Shopify store and a fresh twin. Every entry says why. Each rule either ignores a value
+// outright or rewrites both sides to a canonical form before they are compared (so an id must
+// still be an id of the same type, a timestamp must still be a timestamp, a null stays a null).
+
+/** The recording app's numeric API client id (quirks.md §3) and the twin app's, derived from its API key. */
+export const RECORDED_API_CLIENT_ID = "347082227713";
+export const TWIN_API_KEY = "conformance-app";
+const clientIds = new RegExp(`${RECORDED_API_CLIENT_ID}|${apiClientId(TWIN_API_KEY)}`, "g");
+
+export interface VolatileRule {
+  id: string;
+  reason: string;
+  /** Canonical form of a value at `path` (keys and indices from the body root), or undefined to leave it. */
+  canonical(path: readonly (string | number)[], value: unknown): unknown;
+}
+
+const GID = /gid:\/\/shopify\/([A-Za-z0-9]+)\/[^\s"',\]}?]+/g;
+const ISO_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?(Z|[+-]\d{2}:?\d{2})$/;
+const last = (path: readonly (string | number)[]) => path[path.length - 1];
+const under = (path: readonly (string | number)[], ...keys: string[]) => keys.every((k, i) => path[i] === k);
+
+export const VOLATILE_RULES: VolatileRule[] = [
+  {
+    id: "gid-numbers",
+    reason: "Global ids are assigned by the store that created the object; the twin assigns its own. The type part (gid://shopify/<Type>/) must still match, also inside messages.",
+    canonical: (_p, v) => (typeof v === "string" && v.includes("gid://shopify/") ? v.replace(GID, "gid://shopify/$1/<id>") : undefined),
+  },
+  {
+    id: "timestamps",
+    reason: "createdAt/updatedAt/… record when the capture ran. The value must still be an ISO-8601 timestamp (or null where the capture has null).",
+    canonical: (_p, v) => (typeof v === "string" && ISO_TIME.test(v) ? "<timestamp>" : undefined),
+  },
+  {
+    id: "cursors",
+    reason: "Connection cursors are opaque and encode store-internal ids/sort values. Presence and null-ness are still compared.",
+    canonical: (p, v) => (typeof v === "string" && ["cursor", "startCursor", "endCursor"].includes(String(last(p))) ? "<cursor>" : undefined),
+  },
+  {
+    id: "cost-numbers",
+    reason: "extensions.cost requested/actual/currentlyAvailable depend on the bucket's history and on Shopify's per-field prices, which the cost model only approximates (its accuracy is measured separately by tests/sandbox/conformance/cost-model.test.ts). maximumAvailable and restoreRate are still compared.",
+    canonical: (p, v) =>
+      under(p, "extensions", "cost") && ["requestedQueryCost", "actualQueryCost", "currentlyAvailable"].includes(String(last(p))) && (typeof v === "number" || v === null)
+        ? "<cost>"
+        : undefined,
+  },
+  {
+    id: "request-ids",
+    reason: "INTERNAL_SERVER_ERROR carries Shopify's per-request id (extensions.requestId).",
+    canonical: (p, v) => (last(p) === "requestId" && typeof v === "string" ? "<request-id>" : undefined),
+  },
+  {
+    id: "app-client-id",
+    reason: "App-owned namespaces/types (app--347082227713--x), EventBridge ARNs and some messages embed the recording app's api_client_id; the twin's app has its own (requests are rewritten to it, responses compared with either id as <api-client-id>).",
+    canonical: (_p, v) => {
+      const out = typeof v === "string" ? v.replace(clientIds, "<api-client-id>") : v;
+      return out !== v ? out : undefined;
+    },
+  },
+  {
+    id: "compare-digest",
+    reason: "Metafield compareDigest is an opaque hash over Shopify-internal state (treat as opaque, quirks.md §3); only its 64-hex form is compared.",
+    canonical: (p, v) => (last(p) === "compareDigest" && typeof v === "string" && /^[0-9a-f]{64}$/.test(v) ? "<digest>" : undefined),
+  },
+  {
+    id: "signed-storage-urls",
+    reason: "Staged-upload and bulk-result URLs are signed Google Cloud Storage URLs with per-request keys and expiry.",
+    canonical: (_p, v) =>
+      typeof v === "string" && /^https:\/\/(shopify-staged-uploads\.storage\.googleapis\.com|storage\.googleapis\.com)\//.test(v) ? "<signed-storage-url>" : undefined,
+  },
+  {
+    id: "upload-signatures",
+    reason: "Staged-upload form parameters that are signatures, policies, credentials or dates are minted per request.",
+    canonical: (p, v) =>
+      typeof v === "string" && p.includes("parameters") && last(p) === "value" && /^[A-Za-z0-9+/=_%:.-]{24,}$/.test(v) ? "<signed-parameter>" : undefined,
+  },
+];
+
+/** The value after every applicable rule (rules compose: a message may hold a gid and an app namespace). */
+export function canonicalize(path: readonly (string | number)[], value: unknown): unknown {
+  let out = value;
+  for (const rule of VOLATILE_RULES) {
+    const next = rule.canonical(path, out);
+    if (next !== undefined) out = next;
+  }
+  return out;
+}

@@ -1,0 +1,221 @@
+import type { GraphQLResolveInfo } from "graphql";
+import type { AdminContext } from "../../admin-graphql/context";
+import type { ConnectionArgs } from "../../admin-graphql/connection";
+import { keysetConnection } from "../keyset";
+import { moneyBag } from "../money";
+import { catalogOf, legacyIdOf } from "../store";
+import type { AddressRecord, OrderLineRecord, OrderRecord } from "../types";
+import { customerNode } from "./customer-node";
+import { productImage } from "./media-node";
+import { productNode } from "./product-node";
+import { metafieldFields, requireScope } from "./shared";
+import { variantNode } from "./variant-node";
+
+// Order with MoneyBags (shop + presentment), line items, refunds and the customer journey the
+// attribution loop reads. Landing data: Order.customerJourneySummary (landingPageUrl/referrerUrl
+// are deprecated in 2026-07 but still served).
+
+export function orderNode(o: OrderRecord, ctx: AdminContext) {
+  const shopCur = o.currencyCode;
+  const presCur = o.presentmentCurrencyCode;
+  const bag = (shop: number | string, pres: number | string) => moneyBag(shop, shopCur, pres, presCur);
+  const zero = bag(0, 0);
+  const P = o.presentment;
+  const paid = o.financialStatus !== "PENDING";
+  const received = paid ? bag(o.total, P.total) : zero;
+  const current = bag(Number(o.total) - Number(o.totalRefunded), Number(P.total) - Number(P.totalRefunded));
+  const quantity = o.lines.reduce((s, l) => s + l.quantity, 0);
+  const landingUrl = o.landingSite ? absoluteLanding(ctx, o.landingSite) : null;
+  return {
+    __typename: "Order",
+    id: o.gid,
+    legacyResourceId: String(o.legacyId),
+    name: o.name,
+    number: o.number - 1000,
+    email: o.email,
+    createdAt: o.createdAt,
+    updatedAt: o.updatedAt,
+    processedAt: o.processedAt,
+    cancelledAt: null,
+    closed: false,
+    closedAt: null,
+    confirmed: true,
+    test: o.test,
+    note: null,
+    tags: o.tags,
+    sourceName: o.sourceName,
+    customerLocale: o.locale,
+    currencyCode: shopCur,
+    presentmentCurrencyCode: presCur,
+    taxesIncluded: o.taxesIncluded,
+    displayFinancialStatus: o.financialStatus,
+    displayFulfillmentStatus: o.fulfillmentStatus,
+    fullyPaid: paid,
+    unpaid: !paid,
+    canMarkAsPaid: !paid,
+    paymentGatewayNames: ["shopify_payments"],
+    subtotalLineItemsQuantity: quantity,
+    currentSubtotalLineItemsQuantity: quantity,
+    subtotalPriceSet: bag(o.subtotal, P.subtotal),
+    currentSubtotalPriceSet: bag(o.subtotal, P.subtotal),
+    totalTaxSet: bag(o.totalTax, P.totalTax),
+    currentTotalTaxSet: bag(o.totalTax, P.totalTax),
+    totalShippingPriceSet: bag(o.totalShipping, P.totalShipping),
+    currentShippingPriceSet: bag(o.totalShipping, P.totalShipping),
+    totalPriceSet: bag(o.total, P.total),
+    currentTotalPriceSet: current,
+    totalRefundedSet: bag(o.totalRefunded, P.totalRefunded),
+    totalRefundedShippingSet: zero,
+    totalReceivedSet: received,
+    netPaymentSet: paid ? current : zero,
+    totalOutstandingSet: paid ? zero : bag(o.total, P.total),
+    totalCapturableSet: zero,
+    totalDiscountsSet: zero,
+    currentTotalDiscountsSet: zero,
+    totalTipReceivedSet: zero,
+    discountCodes: [],
+    discountCode: null,
+    shippingAddress: o.shippingAddress && mailingAddress(o.shippingAddress, `gid://shopify/MailingAddress/${o.legacyId}?model_name=Address`),
+    billingAddress: o.shippingAddress && mailingAddress(o.shippingAddress, `gid://shopify/MailingAddress/${o.legacyId + 1}?model_name=Address`),
+    displayAddress: o.shippingAddress && mailingAddress(o.shippingAddress, `gid://shopify/MailingAddress/${o.legacyId}?model_name=Address`),
+    landingPageUrl: landingUrl,
+    landingPageDisplayText: o.landingSite,
+    referrerUrl: o.referringSite,
+    referrerDisplayText: o.referringSite ? new URL(o.referringSite).hostname : null,
+    customerJourneySummary: () => journey(o, ctx, landingUrl),
+    customer: (_args: unknown, _ctx: unknown, info: GraphQLResolveInfo) => {
+      requireScope(ctx, info, "read_customers");
+      const c = o.customerGid ? catalogOf(ctx.state, ctx.shop.domain).customers.get(o.customerGid) : undefined;
+      return c ? customerNode(c, ctx) : null;
+    },
+    lineItems: (args: ConnectionArgs) => keysetConnection({ items: o.lines, value: (l) => legacyIdOf(l.gid), id: (l) => legacyIdOf(l.gid) }, args, (l) => lineItemNode(l, o, ctx)),
+    refunds: ({ first }: { first?: number | null }) =>
+      o.refunds.slice(0, first ?? undefined).map((r) => ({
+        __typename: "Refund",
+        id: r.gid,
+        legacyResourceId: String(legacyIdOf(r.gid)),
+        createdAt: r.createdAt,
+        processedAt: r.createdAt,
+        updatedAt: r.createdAt,
+        note: r.note,
+        totalRefundedSet: bag(r.amount, r.amountPresentment),
+        order: () => orderNode(o, ctx),
+      })),
+    ...metafieldFields(o.gid),
+  };
+}
+
+function lineItemNode(l: OrderLineRecord, o: OrderRecord, ctx: AdminContext) {
+  const catalog = catalogOf(ctx.state, ctx.shop.domain);
+  const product = l.productGid ? catalog.products.get(l.productGid) : undefined;
+  const variant = product?.variants.find((v) => v.gid === l.variantGid);
+  const bag = (shop: number, pres: number) => moneyBag(shop, o.currencyCode, pres, o.presentmentCurrencyCode);
+  const unit = bag(Number(l.unitPrice), Number(l.unitPricePresentment));
+  const total = bag(Number(l.unitPrice) * l.quantity, Number(l.unitPricePresentment) * l.quantity);
+  const media = product?.media.find((m) => m.gid === variant?.imageGid) ?? product?.media[0];
+  return {
+    __typename: "LineItem",
+    id: l.gid,
+    title: l.title,
+    name: l.variantTitle ? `${l.title} - ${l.variantTitle}` : l.title,
+    variantTitle: l.variantTitle,
+    sku: l.sku,
+    vendor: l.vendor,
+    quantity: l.quantity,
+    currentQuantity: l.quantity,
+    refundableQuantity: l.quantity,
+    unfulfilledQuantity: o.fulfillmentStatus === "FULFILLED" ? 0 : l.quantity,
+    nonFulfillableQuantity: 0,
+    taxable: variant?.taxable ?? true,
+    requiresShipping: true,
+    isGiftCard: false,
+    customAttributes: [],
+    discountAllocations: [],
+    originalUnitPriceSet: unit,
+    discountedUnitPriceSet: unit,
+    discountedUnitPriceAfterAllDiscountsSet: unit,
+    originalTotalSet: total,
+    discountedTotalSet: total,
+    totalDiscountSet: bag(0, 0),
+    image: media ? productImage(media) : null,
+    product: product ? () => productNode(product, ctx) : null,
+    variant: product && variant ? () => variantNode(variant, product, ctx) : null,
+  };
+}
+
+export function mailingAddress(a: AddressRecord, id: string) {
+  return {
+    __typename: "MailingAddress",
+    id,
+    firstName: a.firstName,
+    lastName: a.lastName,
+    name: `${a.firstName} ${a.lastName}`.trim(),
+    address1: a.address1,
+    address2: null,
+    city: a.city,
+    province: a.province,
+    provinceCode: a.province,
+    zip: a.zip,
+    country: a.country,
+    countryCodeV2: a.countryCode,
+    company: null,
+    phone: a.phone,
+  };
+}
+
+// ---- customer journey (first = last visit: the twin records the landing visit only)
+
+const SOURCES: Record<string, { source: string; tactic: string | null }> = {
+  google: { source: "Google", tactic: "AD" },
+  facebook: { source: "Facebook", tactic: "AD" },
+  meta: { source: "Facebook", tactic: "AD" },
+  instagram: { source: "Instagram", tactic: "POST" },
+  tiktok: { source: "TikTok", tactic: "AD" },
+  newsletter: { source: "Email", tactic: "NEWSLETTER" },
+  email: { source: "Email", tactic: "NEWSLETTER" },
+};
+
+function absoluteLanding(ctx: AdminContext, landingSite: string): string {
+  return new URL(landingSite, `https://${ctx.shop.primaryDomain.host}`).toString();
+}
+
+function journey(o: OrderRecord, ctx: AdminContext, landingUrl: string | null) {
+  const params = landingUrl ? new URL(landingUrl).searchParams : new URLSearchParams();
+  const utmSource = params.get("utm_source");
+  const utm = utmSource || params.get("utm_medium") || params.get("utm_campaign")
+    ? { __typename: "UTMParameters", source: utmSource, medium: params.get("utm_medium"), campaign: params.get("utm_campaign"), content: params.get("utm_content"), term: params.get("utm_term") }
+    : null;
+  const known = utmSource ? SOURCES[utmSource.toLowerCase()] : undefined;
+  const referrerHost = o.referringSite ? new URL(o.referringSite).hostname.replace(/^www\./, "") : null;
+  const source = known?.source ?? utmSource ?? (referrerHost ? referrerHost : "direct");
+  // The landing visit happened shortly before checkout (deterministic per order).
+  const occurredAt = new Date(Date.parse(o.createdAt) - ((o.legacyId % 47) + 3) * 60_000).toISOString().replace(/\.\d{3}Z$/, "Z");
+  const visit = {
+    __typename: "CustomerVisit",
+    id: `gid://shopify/CustomerVisit/${o.legacyId}`,
+    landingPage: landingUrl,
+    landingPageHtml: landingUrl ? `<a href="${landingUrl}">${new URL(landingUrl).pathname}</a>` : null,
+    referrerUrl: o.referringSite,
+    referralCode: null,
+    referralInfoHtml: o.referringSite ? `<a href="${o.referringSite}">${referrerHost}</a>` : "direct",
+    source,
+    sourceType: known?.tactic ?? null,
+    sourceDescription: utm ? `${source} ${utm.medium ?? ""}`.trim() : null,
+    utmParameters: utm,
+    occurredAt,
+    marketingEvent: null,
+  };
+  const catalog = catalogOf(ctx.state, ctx.shop.domain);
+  const previous = o.customerGid ? [...catalog.orders.values()].filter((x) => x.customerGid === o.customerGid && x.createdAt < o.createdAt).length : 0;
+  return {
+    __typename: "CustomerJourneySummary",
+    ready: true,
+    customerOrderIndex: previous,
+    daysToConversion: 0,
+    firstVisit: visit,
+    lastVisit: visit,
+    momentsCount: { __typename: "Count", count: 1, precision: "EXACT" },
+    moments: (args: ConnectionArgs) => keysetConnection({ items: [visit], value: () => o.legacyId, id: () => o.legacyId }, args, (v) => v),
+  };
+}
+

@@ -1,0 +1,99 @@
+import type { GraphQLResolveInfo } from "graphql";
+import type { AdminContext } from "../../admin-graphql/context";
+import { coded } from "../../admin-graphql/errors";
+import { notImplemented } from "../../admin-graphql/resolvers/not-implemented";
+import { emitShopEvent } from "../../events";
+import { catalogOf, indexProductHandle, productByHandle, touchCatalog } from "../store";
+import type { ProductRecord } from "../types";
+import { productPayload } from "../webhook-payloads";
+import { refreshSmartCollections } from "../write";
+import { productNode } from "./product-node";
+import { requireScope } from "./shared";
+
+// Mutation.productUpdate for the copy the app writes in the primary locale (title, descriptionHtml,
+// seo, handle) plus the simple scalar fields. Behaviour from product-update-parity.json:
+// unknown/missing id -> product null + ["id"] "Product does not exist"; blank title -> the
+// unchanged product + ["title"] "Title can't be blank"; handles are normalized, whitespace keeps the
+// old one, "%%%" becomes "product"; a taken handle -> ["input","handle"] "Handle '…' already in use…".
+// productUpdate's userErrors are the plain UserError type (no `code`).
+
+interface UpdateInput {
+  id?: string | null;
+  title?: string | null;
+  descriptionHtml?: string | null;
+  handle?: string | null;
+  seo?: { title?: string | null; description?: string | null } | null;
+  vendor?: string | null;
+  productType?: string | null;
+  tags?: string[] | null;
+  status?: ProductRecord["status"] | null;
+  templateSuffix?: string | null;
+  redirectNewHandle?: boolean | null;
+  [other: string]: unknown;
+}
+
+const SUPPORTED = new Set(["id", "title", "descriptionHtml", "handle", "seo", "vendor", "productType", "tags", "status", "templateSuffix", "redirectNewHandle"]);
+
+type UserError = { __typename: "UserError"; field: string[] | null; message: string };
+const userError = (field: string[] | null, message: string): UserError => ({ __typename: "UserError", field, message });
+
+export function normalizeHandle(raw: string): string {
+  return raw.trim().toLowerCase().normalize("NFKD").replace(/[\u0300-\u036f]/g, "").replace(/[^\p{L}\p{N}]+/gu, "-").replace(/^-+|-+$/g, "");
+}
+
+export function productUpdate(
+  args: { product?: UpdateInput | null; input?: UpdateInput | null; media?: unknown[] | null; identifier?: { id?: string | null; handle?: string | null; customId?: unknown } | null },
+  ctx: AdminContext,
+  info: GraphQLResolveInfo,
+) {
+  requireScope(ctx, info, "write_products");
+  if ((args.product == null) === (args.input == null) && !(args.identifier && args.product == null && args.input == null)) {
+    throw coded("productUpdate must include exactly one of the following arguments: input, product.", "INVALID_FIELD_ARGUMENTS");
+  }
+  if (args.media?.length) throw notImplemented(info, "productUpdate(media:)");
+  if (args.identifier?.customId) throw notImplemented(info, "productUpdate(identifier: { customId })");
+  const input: UpdateInput = args.product ?? args.input ?? {};
+  // Input defaults (deleteConflictingConstrainedMetafields: false) arrive filled in; only real values count.
+  for (const [key, value] of Object.entries(input)) {
+    if (!SUPPORTED.has(key) && value != null && value !== false) throw notImplemented(info, `productUpdate input field \`${key}\``);
+  }
+
+  const catalog = catalogOf(ctx.state, ctx.shop.domain);
+  const id = input.id ?? args.identifier?.id;
+  const product = id ? catalog.products.get(id) : args.identifier?.handle != null ? productByHandle(catalog, args.identifier.handle) : undefined;
+  if (!product) return { __typename: "ProductUpdatePayload", product: null, userErrors: [userError(["id"], "Product does not exist")] };
+
+  const errors: UserError[] = [];
+  if (input.title != null && !input.title.trim()) errors.push(userError(["title"], "Title can't be blank"));
+  if (input.title != null && input.title.length > 255) errors.push(userError(["title"], "Title is too long (maximum is 255 characters)"));
+  let handle = product.handle;
+  if (input.handle != null && input.handle.trim()) {
+    handle = normalizeHandle(input.handle) || "product";
+    const owner = productByHandle(catalog, handle);
+    if (owner && owner.gid !== product.gid) errors.push(userError(["input", "handle"], `Handle '${handle}' already in use. Please provide a new handle.`));
+    else if (handle.length > 255) errors.push(userError(["input", "handle"], "Handle is too long (maximum is 255 characters)"));
+  }
+  if (errors.length) return { __typename: "ProductUpdatePayload", product: productNode(product, ctx), userErrors: errors };
+
+  if (input.title != null) product.title = input.title;
+  if (input.descriptionHtml != null) product.descriptionHtml = input.descriptionHtml;
+  if (input.seo) {
+    if (input.seo.title !== undefined) product.seo.title = input.seo.title || null;
+    if (input.seo.description !== undefined) product.seo.description = input.seo.description || null;
+  }
+  if (handle !== product.handle) {
+    const previous = product.handle;
+    product.handle = handle;
+    indexProductHandle(catalog, handle, product.gid, previous);
+  }
+  if (input.vendor != null) product.vendor = input.vendor;
+  if (input.productType != null) product.productType = input.productType;
+  if (input.tags != null) product.tags = [...new Set(input.tags.map((t) => t.trim()).filter(Boolean))].sort((a, b) => a.localeCompare(b));
+  if (input.status != null) product.status = input.status;
+  if (input.templateSuffix !== undefined) product.templateSuffix = input.templateSuffix || null;
+  product.updatedAt = new Date().toISOString().replace(/\.\d{3}Z$/, "Z");
+  refreshSmartCollections(catalog);
+  touchCatalog(catalog);
+  emitShopEvent(ctx.state, { shop: ctx.shop.domain, topic: "products/update", payload: productPayload(ctx.shop, product) });
+  return { __typename: "ProductUpdatePayload", product: productNode(product, ctx), userErrors: [] };
+}

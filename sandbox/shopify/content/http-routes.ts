@@ -1,0 +1,93 @@
+import type { IncomingMessage, ServerResponse } from "node:http";
+import type { Reply } from "../../http/http";
+import type { ShopifyState } from "../state";
+import { fileBytes } from "./files";
+import { filesStore } from "./files-store";
+import { signKey } from "./staged-uploads";
+
+// Non-API HTTP endpoints of the content domain on the sandbox origin, standing in for Google Cloud
+// Storage (staged uploads) and Shopify's CDN (READY files). Binary-safe: bodies are read as Buffers.
+
+export const MAX_UPLOAD_BYTES = 20 * 1024 * 1024; // the POST policy's content-length-range (20 MB)
+
+async function readRaw(req: IncomingMessage, limit: number): Promise<Buffer | undefined> {
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of req) {
+    size += (chunk as Buffer).length;
+    if (size > limit) return undefined;
+    chunks.push(chunk as Buffer);
+  }
+  return Buffer.concat(chunks);
+}
+
+export async function handleContentHttp(state: ShopifyState, req: IncomingMessage, url: URL): Promise<Reply | undefined> {
+  if (url.pathname.startsWith("/staged-uploads/")) {
+    const body = await readRaw(req, MAX_UPLOAD_BYTES);
+    if (!body) return { status: 400, body: "EntityTooLarge" };
+    if (req.method === "PUT") return putUpload(state, decodeURIComponent(url.pathname.slice("/staged-uploads/".length)), url, body);
+    if (req.method === "POST" && url.pathname === "/staged-uploads/") return postUpload(state, body, req.headers["content-type"]);
+    return { status: 405, body: "MethodNotAllowed" };
+  }
+  return undefined;
+}
+
+/**
+ * GET of a READY file's CDN URL. Written straight to the response because the shared Reply/send
+ * helpers only carry text; returns false when the request is not for a twin file.
+ */
+export function serveFileBytes(state: ShopifyState, req: IncomingMessage, res: ServerResponse): boolean {
+  const url = new URL(req.url ?? "/", "http://sandbox.local");
+  if (req.method !== "GET" || !/^\/cdn\/shopify\/s\/files\/1\/\d+\/files\/[^/]+$/.test(url.pathname)) return false;
+  const file = fileBytes(state, Number(url.searchParams.get("v")));
+  if (!file) {
+    res.writeHead(404, { "content-type": "text/plain; charset=utf-8" }).end("Not Found");
+    return true;
+  }
+  res.writeHead(200, { "content-type": file.mimeType, "content-length": String(file.bytes.length), "cache-control": "public, max-age=31536000" }).end(file.bytes);
+  return true;
+}
+
+// PUT <signed url>: GCS answers 200 with an empty body.
+function putUpload(state: ShopifyState, key: string, url: URL, body: Buffer): Reply {
+  const upload = filesStore(state).uploads.get(key);
+  if (!upload || url.searchParams.get("X-Goog-Signature") !== signKey(key)) return { status: 403, body: "SignatureDoesNotMatch" };
+  upload.bytes = body;
+  return { status: 200, body: "" };
+}
+
+// POST multipart form (fields first, `file` last): GCS answers 201 with an XML PostResponse.
+function postUpload(state: ShopifyState, body: Buffer, contentType: string | undefined): Reply {
+  const boundary = /boundary=(?:"([^"]+)"|([^;]+))/.exec(contentType ?? "");
+  if (!boundary) return { status: 400, body: "InvalidArgument" };
+  const parts = multipart(body, boundary[1] ?? boundary[2]!);
+  const key = parts.get("key")?.toString("utf8");
+  const upload = key ? filesStore(state).uploads.get(key) : undefined;
+  const file = parts.get("file");
+  if (!upload || parts.get("x-goog-signature")?.toString("utf8") !== signKey(key!)) return { status: 403, body: "AccessDenied" };
+  if (!file || file.length === 0) return { status: 400, body: "EntityTooSmall" };
+  upload.bytes = file;
+  return {
+    status: 201,
+    headers: { "content-type": "application/xml; charset=UTF-8" },
+    body: `<?xml version='1.0' encoding='UTF-8'?><PostResponse><Bucket>shopify-staged-uploads</Bucket><Key>${key}</Key><ETag>"${file.length}"</ETag></PostResponse>`,
+  };
+}
+
+function multipart(body: Buffer, boundary: string): Map<string, Buffer> {
+  const out = new Map<string, Buffer>();
+  const delimiter = Buffer.from(`--${boundary}`);
+  let start = body.indexOf(delimiter);
+  while (start !== -1) {
+    const next = body.indexOf(delimiter, start + delimiter.length);
+    if (next === -1) break;
+    const part = body.subarray(start + delimiter.length + 2, next - 2); // skip CRLF after delimiter, before next
+    const headerEnd = part.indexOf("\r\n\r\n");
+    if (headerEnd !== -1) {
+      const name = /name="([^"]+)"/.exec(part.subarray(0, headerEnd).toString("utf8"))?.[1];
+      if (name) out.set(name, part.subarray(headerEnd + 4));
+    }
+    start = next;
+  }
+  return out;
+}

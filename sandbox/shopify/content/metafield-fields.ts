@@ -1,0 +1,53 @@
+import { connection, type ConnectionArgs } from "../admin-graphql/connection";
+import type { AdminContext } from "../admin-graphql/context";
+import { resolveAppPrefix } from "../platform/app-identity";
+import { metafieldsOf, type MetafieldRecord } from "./metafields-store";
+import { nodeTypename, ownerRef, ownerType, gidType } from "./owners";
+
+// The GraphQL side of metafields: the Metafield object, and the HasMetafields fields every owner
+// exposes. Owner resolvers (products, collections, shop, …) spread `metafieldOwnerFields(ctx, gid)`
+// into their objects so `metafield(namespace:, key:)` and `metafields(...)` read the same store.
+
+export function metafieldNode(ctx: AdminContext, r: MetafieldRecord) {
+  const typename = nodeTypename(ctx, r.ownerGid) ?? gidType(r.ownerGid) ?? "";
+  return {
+    __typename: "Metafield",
+    id: r.gid,
+    legacyResourceId: String(r.legacyId),
+    namespace: r.namespace,
+    key: r.key,
+    type: r.type,
+    value: r.value,
+    jsonValue: r.jsonValue,
+    compareDigest: r.compareDigest,
+    createdAt: r.createdAt,
+    updatedAt: r.updatedAt,
+    ownerType: ownerType(typename) ?? null,
+    owner: () => ownerRef(ctx, r.ownerGid),
+    definition: null, // the twin keeps no metafield definitions yet
+    sizeInBytes: Buffer.byteLength(r.value),
+  };
+}
+
+interface MetafieldsArgs extends ConnectionArgs { namespace?: string | null; keys?: string[] | null }
+
+export function metafieldOwnerFields(ctx: AdminContext, ownerGid: string) {
+  return {
+    metafield: (args: { namespace?: string | null; key: string }) => {
+      const namespace = resolveAppPrefix(args.namespace, ctx.token.apiKey);
+      const record = metafieldsOf(ctx.state, ctx.shop.domain, ownerGid).get(`${namespace}.${args.key}`);
+      return record ? metafieldNode(ctx, record) : null;
+    },
+    metafields: (args: MetafieldsArgs) => {
+      const namespace = args.namespace == null ? undefined : resolveAppPrefix(args.namespace, ctx.token.apiKey);
+      const keys = args.keys?.map((k) => {
+        const dot = k.lastIndexOf(".");
+        return `${resolveAppPrefix(k.slice(0, dot), ctx.token.apiKey)}.${k.slice(dot + 1)}`;
+      });
+      const rows = [...metafieldsOf(ctx.state, ctx.shop.domain, ownerGid).values()]
+        .filter((r) => (namespace === undefined || r.namespace === namespace) && (!keys || keys.includes(`${r.namespace}.${r.key}`)))
+        .sort((a, b) => a.legacyId - b.legacyId);
+      return connection(rows.map((r) => metafieldNode(ctx, r)), args, (m) => m.id);
+    },
+  };
+}

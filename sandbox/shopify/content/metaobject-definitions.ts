@@ -1,0 +1,172 @@
+import { gid, type AdminContext } from "../admin-graphql/context";
+import { connection, type ConnectionArgs } from "../admin-graphql/connection";
+import { isForeignAppReserved, isoSeconds, resolveAppPrefix } from "../platform/app-identity";
+import { isDefinitionType, typeCategory, VALID_TYPES } from "./metafield-values";
+import { definitionByType, metaobjectStore, objectsOfType, type MetaobjectDefinitionRecord } from "./metaobjects-store";
+import { metaobjectNode } from "./metaobjects";
+
+// metaobjectDefinitionCreate / metaobjectDefinition / metaobjectDefinitionByType / metaobjectDefinitions.
+// Messages and codes: metaobject-definition-create-validation.json, definition-create-field-validations.json,
+// definition-name-type-description-length.json, metaobjectDefinition-field-key-min-length.json,
+// metaobject-definition-limit-caps.json.
+
+export const MAX_DEFINITIONS = 128;
+export const MAX_FIELDS = 40;
+
+export interface MetaobjectUserError { field: string[] | null; message: string; code: string; elementKey: string | null; elementIndex: number | null }
+export const moError = (field: string[] | null, message: string, code: string, elementKey: string | null = null, elementIndex: number | null = null): MetaobjectUserError =>
+  ({ field, message, code, elementKey, elementIndex });
+
+interface FieldInput { key: string; type: string; name?: string | null; description?: string | null; required?: boolean | null; validations?: { name: string; value: string }[] | null }
+interface DefinitionInput {
+  type: string; name?: string | null; description?: string | null; displayNameKey?: string | null; fieldDefinitions?: FieldInput[] | null;
+  access?: { admin?: string | null; storefront?: string | null; customerAccount?: string | null } | null;
+  capabilities?: Record<string, { enabled: boolean; data?: { urlHandle?: string } } | null> | null;
+}
+
+/** `$app:x` → `app--<id>--x`, lowercased as Shopify stores types. */
+export const resolveType = (ctx: AdminContext, type: string) => resolveAppPrefix(type, ctx.token.apiKey).toLowerCase();
+
+export function metaobjectDefinitionCreate(args: { definition: DefinitionInput }, ctx: AdminContext) {
+  const input = args.definition;
+  const errors = validateDefinition(ctx, input);
+  if (errors.length) return { metaobjectDefinition: null, userErrors: errors };
+  const type = resolveType(ctx, input.type);
+  const isAppType = type.startsWith("app--");
+  const now = isoSeconds();
+  const caps = input.capabilities ?? {};
+  const record: MetaobjectDefinitionRecord = {
+    id: ctx.state.nextId(),
+    shop: ctx.shop.domain,
+    type,
+    ownerApiKey: isAppType ? ctx.token.apiKey : null,
+    name: input.name!,
+    description: input.description ?? null,
+    displayNameKey: input.displayNameKey ?? null,
+    access: {
+      // Merchant types are open to every app; an app's own type defaults to merchant read-write.
+      admin: input.access?.admin ?? (isAppType ? "MERCHANT_READ_WRITE" : "PUBLIC_READ_WRITE"),
+      storefront: input.access?.storefront ?? "NONE",
+      customerAccount: input.access?.customerAccount ?? "NONE",
+    },
+    capabilities: {
+      publishable: !!caps.publishable?.enabled,
+      translatable: !!caps.translatable?.enabled,
+      renderable: !!caps.renderable?.enabled,
+      onlineStore: !!caps.onlineStore?.enabled,
+      urlHandle: caps.onlineStore?.data?.urlHandle ?? null,
+    },
+    fieldDefinitions: (input.fieldDefinitions ?? []).map((f) => ({
+      key: f.key, name: f.name ?? f.key, description: f.description ?? null, required: !!f.required, type: f.type, validations: f.validations ?? [],
+    })),
+    createdAt: now,
+    updatedAt: now,
+  };
+  metaobjectStore(ctx.state).definitions.set(record.id, record);
+  return { metaobjectDefinition: definitionNode(ctx, record), userErrors: [] };
+}
+
+function validateDefinition(ctx: AdminContext, input: DefinitionInput): MetaobjectUserError[] {
+  const errors: MetaobjectUserError[] = [];
+  const type = resolveType(ctx, input.type);
+  if (type.startsWith("shopify--") || isForeignAppReserved(type, ctx.token.apiKey)) {
+    return [moError(["definition"], "Not authorized. This type is reserved for use by another application.", "NOT_AUTHORIZED")];
+  }
+  const ownPart = input.type.startsWith("$app:") ? input.type.slice(5) : input.type;
+  if (type.length < 3) errors.push(moError(["definition", "type"], "Type is too short (minimum is 3 characters)", "TOO_SHORT"));
+  else if (type.length > 255) errors.push(moError(["definition", "type"], "Type is too long (maximum is 255 characters)", "TOO_LONG"));
+  else if (!/^[A-Za-z0-9_-]+$/.test(ownPart)) {
+    errors.push(moError(["definition", "type"], "Type contains one or more invalid characters. Only alphanumeric characters, underscores, and dashes are allowed.", "INVALID"));
+  }
+  if (!input.name?.trim()) errors.push(moError(["definition", "name"], "Name can't be blank", "BLANK"));
+  else if (input.name.length > 255) errors.push(moError(["definition", "name"], "Name is too long (maximum is 255 characters)", "TOO_LONG"));
+  if (input.description && input.description.length > 255) errors.push(moError(["definition", "description"], "Description is too long (maximum is 255 characters)", "TOO_LONG"));
+  if (input.access?.admin && !type.startsWith("app--")) {
+    errors.push(moError(["definition", "access", "admin"], "Admin access can only be specified on metaobject definitions that have an app-reserved type.", "ADMIN_ACCESS_INPUT_NOT_ALLOWED"));
+  }
+  const fields = input.fieldDefinitions ?? [];
+  if (fields.length > MAX_FIELDS) errors.push(moError(["definition", "fieldDefinitions"], `Maximum ${MAX_FIELDS} fields per metaobject definition`, "INVALID"));
+  const seen = new Set<string>();
+  fields.forEach((f, i) => {
+    const at = ["definition", "fieldDefinitions", String(i)];
+    if (!f.key) errors.push(moError(at, "Key can't be blank", "BLANK", f.key));
+    else if (f.key.length < 2) errors.push(moError(at, "Key is too short (minimum is 2 characters)", "TOO_SHORT", f.key));
+    else if (f.key.length > 64) errors.push(moError(at, "Key is too long (maximum is 64 characters)", "TOO_LONG", f.key));
+    else if (!/^[A-Za-z0-9_-]+$/.test(f.key)) errors.push(moError(at, "Key contains one or more invalid characters.", "INVALID", f.key));
+    if (f.key === "handle" || f.key === "id") errors.push(moError(at, `The name "${f.key}" is reserved for system use`, "RESERVED_NAME", f.key));
+    if (seen.has(f.key)) errors.push(moError(at, `Field "${f.key}" duplicates other inputs`, "DUPLICATE_FIELD_INPUT", f.key));
+    seen.add(f.key);
+    if (f.type.replace(/^list\./, "") === "disclosure_reference") {
+      errors.push(moError(at, "The disclosure_reference type can only be used in standard definitions provided by Shopify.", "INVALID", f.key));
+    } else if (!isDefinitionType(f.type)) {
+      errors.push(moError(at, `Type name ${f.type} is not a valid type. Valid types are: ${VALID_TYPES}.`, "INCLUSION", f.key));
+    }
+  });
+  if (input.displayNameKey && !fields.some((f) => f.key === input.displayNameKey)) {
+    errors.push(moError(["definition", "displayNameKey"], `Field definition "${input.displayNameKey}" does not exist`, "UNDEFINED_OBJECT_FIELD"));
+  }
+  if (errors.length) return errors;
+  if (definitionByType(ctx.state, ctx.shop.domain, type)) return [moError(["definition", "type"], "Type has already been taken", "TAKEN")];
+  const count = [...metaobjectStore(ctx.state).definitions.values()].filter((d) => d.shop === ctx.shop.domain && !d.type.startsWith("app--")).length;
+  if (!type.startsWith("app--") && count >= MAX_DEFINITIONS) {
+    return [moError(["definition"], `Total definition count exceeds the limit of ${MAX_DEFINITIONS}`, "MAX_DEFINITIONS_EXCEEDED")];
+  }
+  return [];
+}
+
+export function fieldDefinitionNode(f: MetaobjectDefinitionRecord["fieldDefinitions"][number]) {
+  return {
+    __typename: "MetaobjectFieldDefinition",
+    key: f.key,
+    name: f.name,
+    description: f.description,
+    required: f.required,
+    type: { __typename: "MetafieldDefinitionType", name: f.type, category: typeCategory(f.type) },
+    validations: f.validations.map((v) => ({ __typename: "MetafieldDefinitionValidation", ...v })),
+  };
+}
+
+export function definitionNode(ctx: AdminContext, d: MetaobjectDefinitionRecord): Record<string, unknown> {
+  return {
+    __typename: "MetaobjectDefinition",
+    id: gid("MetaobjectDefinition", d.id),
+    type: d.type,
+    name: d.name,
+    description: d.description,
+    displayNameKey: d.displayNameKey,
+    access: { __typename: "MetaobjectAccess", ...d.access },
+    capabilities: {
+      __typename: "MetaobjectCapabilities",
+      publishable: { __typename: "MetaobjectCapabilitiesPublishable", enabled: d.capabilities.publishable },
+      translatable: { __typename: "MetaobjectCapabilitiesTranslatable", enabled: d.capabilities.translatable },
+      renderable: { __typename: "MetaobjectCapabilitiesRenderable", enabled: d.capabilities.renderable, data: null },
+      onlineStore: {
+        __typename: "MetaobjectCapabilitiesOnlineStore",
+        enabled: d.capabilities.onlineStore,
+        data: d.capabilities.onlineStore ? { __typename: "MetaobjectCapabilityDefinitionDataOnlineStore", urlHandle: d.capabilities.urlHandle, canCreateRedirects: false } : null,
+      },
+    },
+    fieldDefinitions: d.fieldDefinitions.map(fieldDefinitionNode),
+    hasThumbnailField: d.fieldDefinitions.some((f) => f.type === "file_reference" || f.type === "color"),
+    metaobjectsCount: () => objectsOfType(ctx.state, d.shop, d.type).length,
+    metaobjects: (args: ConnectionArgs) => connection(objectsOfType(ctx.state, d.shop, d.type).map((o) => metaobjectNode(ctx, o)), args, (o) => o.id as string),
+    standardTemplate: null,
+    createdAt: d.createdAt,
+    updatedAt: d.updatedAt,
+  };
+}
+
+export function metaobjectDefinitionByType(args: { type: string }, ctx: AdminContext) {
+  const d = definitionByType(ctx.state, ctx.shop.domain, resolveType(ctx, args.type));
+  return d ? definitionNode(ctx, d) : null;
+}
+
+export function metaobjectDefinition(args: { id: string }, ctx: AdminContext) {
+  const d = metaobjectStore(ctx.state).definitions.get(Number(/^gid:\/\/shopify\/MetaobjectDefinition\/(\d+)$/.exec(args.id)?.[1]));
+  return d && d.shop === ctx.shop.domain ? definitionNode(ctx, d) : null;
+}
+
+export function metaobjectDefinitions(args: ConnectionArgs, ctx: AdminContext) {
+  const rows = [...metaobjectStore(ctx.state).definitions.values()].filter((d) => d.shop === ctx.shop.domain);
+  return connection(rows.map((d) => definitionNode(ctx, d)), args, (d) => d.id as string);
+}

@@ -1,0 +1,224 @@
+import { randomBytes } from "node:crypto";
+import type { GraphQLResolveInfo } from "graphql";
+import { gid, type AdminContext } from "../admin-graphql/context";
+import { connection, type ConnectionArgs } from "../admin-graphql/connection";
+import { notImplemented } from "../admin-graphql/resolvers/not-implemented";
+import { isoSeconds } from "../platform/app-identity";
+import { checkValue } from "./metafield-values";
+import { valueCheck } from "./metafields";
+import { definitionNode, fieldDefinitionNode, moError, resolveType, type MetaobjectUserError } from "./metaobject-definitions";
+import { definitionByType, deleteObject, metaobjectStore, objectsOfType, saveObject, type MetaobjectDefinitionRecord, type MetaobjectRecord } from "./metaobjects-store";
+
+// Metaobject entries: metaobjectUpsert (handle-based create-or-update), metaobjectCreate, metaobject,
+// metaobjectByHandle, metaobjects, metaobjectDelete. Evidence: metaobject-upsert-recovery-and-prefixes.json,
+// metaobject_handle_validation.json, metaobject-capability-not-enabled.json, metaobject-field-validation-matrix.json,
+// metaobject-delete-not-found.json.
+
+const HANDLE_MAX = 255;
+const HANDLE_RE = /^[a-z0-9_-]+$/i;
+
+interface FieldInput { key: string; value: string }
+interface Capabilities { publishable?: { status: "DRAFT" | "ACTIVE" } | null; onlineStore?: { templateSuffix?: string | null } | null }
+interface UpsertInput { handle?: string | null; fields?: FieldInput[] | null; capabilities?: Capabilities | null }
+
+export function metaobjectUpsert(args: { handle: { type: string; handle: string }; metaobject?: UpsertInput | null; values?: unknown }, ctx: AdminContext, info: GraphQLResolveInfo) {
+  if (args.values != null) throw notImplemented(info, "metaobjectUpsert(values:)");
+  const input = args.metaobject ?? {};
+  const def = definitionByType(ctx.state, ctx.shop.domain, resolveType(ctx, args.handle.type));
+  if (!def) return failure([moError(["handle", "type"], `No metaobject definition exists for type "${args.handle.type}"`, "UNDEFINED_OBJECT_TYPE")]);
+  const denied = writeDenied(ctx, def);
+  if (denied) return failure([denied]);
+  const handleErrors = handleProblems(args.handle.handle, ["handle", "handle"], { allowBlank: true });
+  if (handleErrors.length) return failure(handleErrors);
+
+  const wanted = args.handle.handle.toLowerCase();
+  const existing = wanted ? objectsOfType(ctx.state, ctx.shop.domain, def.type).find((o) => o.handle === wanted) : undefined;
+  return existing ? update(ctx, def, existing, input) : create(ctx, def, { ...input, handle: input.handle ?? args.handle.handle });
+}
+
+export function metaobjectCreate(args: { metaobject: UpsertInput & { type: string } }, ctx: AdminContext) {
+  const def = definitionByType(ctx.state, ctx.shop.domain, resolveType(ctx, args.metaobject.type));
+  if (!def) return failure([moError(["metaobject", "type"], `No metaobject definition exists for type "${args.metaobject.type}"`, "UNDEFINED_OBJECT_TYPE")]);
+  const denied = writeDenied(ctx, def);
+  if (denied) return failure([denied]);
+  return create(ctx, def, args.metaobject);
+}
+
+const failure = (userErrors: MetaobjectUserError[]) => ({ metaobject: null, userErrors });
+
+function writeDenied(ctx: AdminContext, def: MetaobjectDefinitionRecord): MetaobjectUserError | undefined {
+  if (def.ownerApiKey && def.ownerApiKey !== ctx.token.apiKey) return moError(["handle", "type"], "Not authorized. This type is reserved for use by another application.", "NOT_AUTHORIZED");
+  return undefined;
+}
+
+function handleProblems(handle: string | null | undefined, field: string[], { allowBlank }: { allowBlank: boolean }): MetaobjectUserError[] {
+  if (handle == null) return [];
+  if (handle === "") return allowBlank ? [] : [moError(field, "Handle can't be blank", "BLANK"), moError(field, "Handle is invalid", "INVALID")];
+  if (handle.length > HANDLE_MAX) return [moError(field, `Handle is too long (maximum is ${HANDLE_MAX} characters)`, "TOO_LONG")];
+  if (!HANDLE_RE.test(handle)) return [moError(field, "Handle is invalid", "INVALID")];
+  return [];
+}
+
+function capabilityErrors(def: MetaobjectDefinitionRecord, caps: Capabilities | null | undefined): MetaobjectUserError[] {
+  const errors: MetaobjectUserError[] = [];
+  if (caps?.publishable && !def.capabilities.publishable) errors.push(moError(["metaobject", "capabilities", "publishable"], "Capability is not enabled: publishable", "CAPABILITY_NOT_ENABLED"));
+  if (caps?.onlineStore && !def.capabilities.onlineStore) errors.push(moError(["metaobject", "capabilities", "onlineStore"], "Capability is not enabled: online_store", "CAPABILITY_NOT_ENABLED"));
+  return errors;
+}
+
+/** Validates field inputs against the definition; returns normalized values or userErrors. */
+function checkFields(ctx: AdminContext, def: MetaobjectDefinitionRecord, fields: FieldInput[], info?: GraphQLResolveInfo) {
+  const errors: MetaobjectUserError[] = [];
+  const values = new Map<string, { value: string; jsonValue: unknown }>();
+  const seen = new Set<string>();
+  fields.forEach((f, i) => {
+    const at = ["metaobject", "fields", String(i)];
+    const fd = def.fieldDefinitions.find((d) => d.key === f.key);
+    if (!fd) return void errors.push(moError(at, `Field definition "${f.key}" does not exist`, "UNDEFINED_OBJECT_FIELD", f.key));
+    if (seen.has(f.key)) return void errors.push(moError(at, `Field "${f.key}" duplicates other inputs`, "DUPLICATE_FIELD_INPUT", f.key));
+    seen.add(f.key);
+    if (f.value === "") return void values.set(f.key, { value: "", jsonValue: null }); // clears the field
+    const r = checkValue(fd.type, f.value, valueCheck(ctx, "metaobject"));
+    if (!r.ok && "unsupported" in r) throw info ? notImplemented(info, `metaobject fields of type ${r.unsupported}`) : new Error(`unsupported type ${r.unsupported}`);
+    if (!r.ok) return void errors.push(moError(at, r.message, "INVALID_VALUE", f.key, r.elementIndex));
+    values.set(f.key, { value: r.value, jsonValue: r.jsonValue });
+  });
+  return { errors, values };
+}
+
+function requiredErrors(def: MetaobjectDefinitionRecord, fields: Map<string, { value: string }>): MetaobjectUserError[] {
+  return def.fieldDefinitions
+    .filter((fd) => fd.required && !fields.get(fd.key)?.value)
+    .map((fd) => moError(["metaobject"], `${fd.name} can't be blank`, "OBJECT_FIELD_REQUIRED", fd.key));
+}
+
+function create(ctx: AdminContext, def: MetaobjectDefinitionRecord, input: UpsertInput) {
+  const handleErrors = handleProblems(input.handle, ["metaobject", "handle"], { allowBlank: true });
+  if (handleErrors.length) return failure(handleErrors);
+  const capErrors = capabilityErrors(def, input.capabilities);
+  if (capErrors.length) return failure(capErrors);
+  const { errors, values } = checkFields(ctx, def, input.fields ?? []);
+  if (errors.length) return failure(errors);
+  const missing = requiredErrors(def, values);
+  if (missing.length) return failure(missing);
+
+  const taken = new Set(objectsOfType(ctx.state, ctx.shop.domain, def.type).map((o) => o.handle));
+  let handle = input.handle?.toLowerCase() ?? "";
+  if (handle && taken.has(handle)) return failure([moError(["metaobject", "handle"], "Handle has already been taken", "TAKEN")]);
+  if (!handle) handle = uniqueHandle(generatedHandle(def, values), taken);
+  const now = isoSeconds();
+  const record: MetaobjectRecord = {
+    id: ctx.state.nextId(), shop: ctx.shop.domain, type: def.type, handle, fields: values,
+    status: def.capabilities.publishable ? (input.capabilities?.publishable?.status ?? "DRAFT") : null,
+    templateSuffix: input.capabilities?.onlineStore?.templateSuffix ?? null, createdAt: now, updatedAt: now,
+  };
+  saveObject(ctx.state, record);
+  return { metaobject: metaobjectNode(ctx, record), userErrors: [] };
+}
+
+function update(ctx: AdminContext, def: MetaobjectDefinitionRecord, record: MetaobjectRecord, input: UpsertInput) {
+  const handleErrors = handleProblems(input.handle, ["metaobject", "handle"], { allowBlank: false });
+  if (handleErrors.length) return failure(handleErrors);
+  const capErrors = capabilityErrors(def, input.capabilities);
+  if (capErrors.length) return failure(capErrors);
+  const { errors, values } = checkFields(ctx, def, input.fields ?? []);
+  if (errors.length) return failure(errors);
+  const merged = new Map([...record.fields, ...values]);
+  const missing = requiredErrors(def, merged);
+  if (missing.length) return failure(missing);
+  const newHandle = input.handle?.toLowerCase();
+  if (newHandle && newHandle !== record.handle && objectsOfType(ctx.state, ctx.shop.domain, def.type).some((o) => o.handle === newHandle)) {
+    return failure([moError(["metaobject", "handle"], "Handle has already been taken", "TAKEN")]);
+  }
+  const changed = [...values].some(([k, v]) => record.fields.get(k)?.value !== v.value) || (newHandle && newHandle !== record.handle) || input.capabilities;
+  record.fields = merged;
+  if (newHandle) record.handle = newHandle;
+  if (input.capabilities?.publishable) record.status = input.capabilities.publishable.status;
+  if (input.capabilities?.onlineStore) record.templateSuffix = input.capabilities.onlineStore.templateSuffix ?? null;
+  if (changed) record.updatedAt = isoSeconds(); // an exact re-upsert keeps updatedAt (exactMatch capture)
+  return { metaobject: metaobjectNode(ctx, record), userErrors: [] };
+}
+
+const slug = (s: string) => s.toLowerCase().normalize("NFKD").replace(/[^a-z0-9]+/g, "-").replace(/^-+|-+$/g, "");
+
+// Display-name slug, else "<type-dasherized>-<8 lowercase alphanumerics>" (quirks §4 notes).
+function generatedHandle(def: MetaobjectDefinitionRecord, values: Map<string, { value: string }>): string {
+  const display = def.displayNameKey ? values.get(def.displayNameKey)?.value : undefined;
+  if (display && slug(display)) return slug(display);
+  const alphabet = "abcdefghijklmnopqrstuvwxyz0123456789";
+  const suffix = [...randomBytes(8)].map((b) => alphabet[b % alphabet.length]).join("");
+  return `${def.type.replace(/_/g, "-")}-${suffix}`;
+}
+
+function uniqueHandle(base: string, taken: Set<string>): string {
+  if (!taken.has(base)) return base;
+  for (let i = 1; ; i++) if (!taken.has(`${base}-${i}`)) return `${base}-${i}`;
+}
+
+const titleize = (handle: string) => handle.split(/[-_]/).filter(Boolean).map((w) => w.charAt(0).toUpperCase() + w.slice(1)).join(" ");
+
+export function metaobjectNode(ctx: AdminContext, o: MetaobjectRecord): Record<string, unknown> {
+  const def = definitionByType(ctx.state, o.shop, o.type)!;
+  const fieldNode = (fd: MetaobjectDefinitionRecord["fieldDefinitions"][number]) => {
+    const v = o.fields.get(fd.key);
+    const set = v && v.value !== "";
+    return { __typename: "MetaobjectField", key: fd.key, type: fd.type, value: set ? v.value : null, jsonValue: set ? v.jsonValue : null, definition: fieldDefinitionNode(fd) };
+  };
+  const display = def.displayNameKey ? o.fields.get(def.displayNameKey)?.value : undefined;
+  return {
+    __typename: "Metaobject",
+    id: gid("Metaobject", o.id),
+    handle: o.handle,
+    type: o.type,
+    displayName: display || titleize(o.handle),
+    createdAt: o.createdAt,
+    updatedAt: o.updatedAt,
+    capabilities: {
+      __typename: "MetaobjectCapabilityData",
+      publishable: o.status ? { __typename: "MetaobjectCapabilityDataPublishable", status: o.status } : null,
+      onlineStore: def.capabilities.onlineStore ? { __typename: "MetaobjectCapabilityDataOnlineStore", templateSuffix: o.templateSuffix } : null,
+    },
+    fields: def.fieldDefinitions.map(fieldNode),
+    field: ({ key }: { key: string }) => {
+      const fd = def.fieldDefinitions.find((d) => d.key === key);
+      return fd ? fieldNode(fd) : null;
+    },
+    definition: () => definitionNode(ctx, def),
+  };
+}
+
+export function metaobject(args: { id: string }, ctx: AdminContext) {
+  const o = metaobjectStore(ctx.state).objects.get(Number(/^gid:\/\/shopify\/Metaobject\/(\d+)$/.exec(args.id)?.[1]));
+  return o && o.shop === ctx.shop.domain ? metaobjectNode(ctx, o) : null;
+}
+
+export function metaobjectByHandle(args: { handle: { type: string; handle: string } }, ctx: AdminContext) {
+  const type = resolveType(ctx, args.handle.type);
+  const o = objectsOfType(ctx.state, ctx.shop.domain, type).find((x) => x.handle === args.handle.handle.toLowerCase());
+  return o ? metaobjectNode(ctx, o) : null;
+}
+
+interface ListArgs extends ConnectionArgs { type: string; sortKey?: string | null; query?: string | null }
+
+export function metaobjects(args: ListArgs, ctx: AdminContext, info: GraphQLResolveInfo) {
+  let rows = objectsOfType(ctx.state, ctx.shop.domain, resolveType(ctx, args.type));
+  if (args.query) {
+    const m = /^(handle|id):(\S+)$/.exec(args.query.trim());
+    if (!m) throw notImplemented(info, `metaobjects(query: "${args.query}")`);
+    rows = rows.filter((o) => (m[1] === "handle" ? o.handle === m[2] : String(o.id) === m[2]));
+  }
+  const sortKey = args.sortKey ?? "id";
+  if (sortKey === "updated_at") rows = [...rows].sort((a, b) => a.updatedAt.localeCompare(b.updatedAt) || a.id - b.id);
+  else if (sortKey === "display_name") rows = [...rows].sort((a, b) => String(metaobjectNode(ctx, a).displayName).localeCompare(String(metaobjectNode(ctx, b).displayName)));
+  else if (sortKey !== "id") throw notImplemented(info, `metaobjects(sortKey: "${sortKey}")`);
+  return connection(rows.map((o) => metaobjectNode(ctx, o)), args, (o) => o.id as string);
+}
+
+export function metaobjectDelete(args: { id: string }, ctx: AdminContext) {
+  const o = metaobjectStore(ctx.state).objects.get(Number(/^gid:\/\/shopify\/Metaobject\/(\d+)$/.exec(args.id)?.[1]));
+  if (!o || o.shop !== ctx.shop.domain) return { deletedId: null, userErrors: [moError(["id"], "Record not found", "RECORD_NOT_FOUND")] };
+  const def = definitionByType(ctx.state, o.shop, o.type);
+  if (def?.ownerApiKey && def.ownerApiKey !== ctx.token.apiKey) return { deletedId: null, userErrors: [moError(["id"], "Record not found", "RECORD_NOT_FOUND")] };
+  deleteObject(ctx.state, o);
+  return { deletedId: gid("Metaobject", o.id), userErrors: [] };
+}

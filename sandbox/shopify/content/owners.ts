@@ -1,0 +1,32 @@
+import { gid, type AdminContext } from "../admin-graphql/context";
+import { findNode } from "../state";
+
+// Metafield owners are whatever the node registry knows (each domain registers its records), plus
+// two owners that always exist for the calling app: the Shop and the app's own AppInstallation.
+
+const OWNER_TYPES: Record<string, string> = {
+  Product: "PRODUCT", ProductVariant: "PRODUCTVARIANT", Collection: "COLLECTION", Customer: "CUSTOMER", Order: "ORDER",
+  DraftOrder: "DRAFTORDER", Shop: "SHOP", AppInstallation: "API_PERMISSION", Page: "PAGE", Article: "ARTICLE", Blog: "BLOG",
+  Location: "LOCATION", Market: "MARKET", Company: "COMPANY", CompanyLocation: "COMPANY_LOCATION", MediaImage: "MEDIA_IMAGE",
+  DiscountNode: "DISCOUNT", SellingPlan: "SELLING_PLAN",
+};
+
+export const gidType = (id: string) => /^gid:\/\/shopify\/([A-Za-z0-9]+)\/[^/?]+/.exec(id)?.[1];
+
+export const installationGid = (ctx: AdminContext) => gid("AppInstallation", ctx.installation?.id ?? 0);
+
+/** Typename of an existing owner (or any node) with this gid in the caller's shop; undefined if none. */
+export function nodeTypename(ctx: AdminContext, id: string): string | undefined {
+  if (id === gid("Shop", ctx.shop.id)) return "Shop";
+  if (ctx.installation && id === installationGid(ctx)) return "AppInstallation";
+  return findNode(ctx.state, ctx.shop.domain, id)?.typename;
+}
+
+export function ownerType(typename: string): string | undefined {
+  return OWNER_TYPES[typename];
+}
+
+/** `Metafield.owner`: the owner as far as the twin can show it (id + typename; more fields fail loudly). */
+export function ownerRef(ctx: AdminContext, id: string) {
+  return { __typename: nodeTypename(ctx, id) ?? gidType(id) ?? "Product", id };
+}

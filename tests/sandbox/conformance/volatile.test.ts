@@ -1,0 +1,46 @@
+import { describe, expect, it } from "vitest";
+import { diffBodies } from "../../../sandbox/conformance/compare";
+import { VOLATILE_RULES, canonicalize } from "../../../sandbox/conformance/volatile";
+import { apiClientId } from "../../../sandbox/shopify/platform/app-identity";
+
+describe("volatile-path matcher", () => {
+  it("every rule has an id and a reason", () => {
+    for (const rule of VOLATILE_RULES) expect(rule.reason.length, rule.id).toBeGreaterThan(20);
+    expect(new Set(VOLATILE_RULES.map((r) => r.id)).size).toBe(VOLATILE_RULES.length);
+  });
+
+  it("forgives ids, timestamps, cursors, cost numbers and request ids only in their canonical form", () => {
+    const captured = {
+      data: { product: { id: "gid://shopify/Product/101", createdAt: "2026-07-01T10:00:00Z", title: "Hat" }, c: { pageInfo: { endCursor: "abc" } } },
+      errors: [{ message: "Resource gid://shopify/Product/101 does not exist", extensions: { requestId: "r-1" } }],
+      extensions: { cost: { requestedQueryCost: 5, actualQueryCost: 3, throttleStatus: { maximumAvailable: 2000, currentlyAvailable: 1997, restoreRate: 100 } } },
+    };
+    const twin = {
+      data: { product: { id: "gid://shopify/Product/9", createdAt: "2027-01-01T00:00:00.123+00:00", title: "Hat" }, c: { pageInfo: { endCursor: "zzz" } } },
+      errors: [{ message: "Resource gid://shopify/Product/9 does not exist", extensions: { requestId: "r-2" } }],
+      extensions: { cost: { requestedQueryCost: 6, actualQueryCost: 6, throttleStatus: { maximumAvailable: 2000, currentlyAvailable: 1994, restoreRate: 100 } } },
+    };
+    expect(diffBodies(captured, twin)).toEqual([]);
+  });
+
+  it("still reports what is not volatile", () => {
+    const diffs = diffBodies(
+      { data: { product: { id: "gid://shopify/Product/1", title: "Hat", createdAt: "2026-07-01T10:00:00Z", c: { endCursor: null } } }, extensions: { cost: { throttleStatus: { restoreRate: 100 } } } },
+      { data: { product: { id: "gid://shopify/Collection/1", title: "Cap", createdAt: null, c: { endCursor: "x" } } }, extensions: { cost: { throttleStatus: { restoreRate: 50 } } } },
+    );
+    expect(diffs.map((d) => d.path)).toEqual(["data.product.id", "data.product.title", "data.product.createdAt", "data.product.c.endCursor", "extensions.cost.throttleStatus.restoreRate"]);
+  });
+
+  it("reports missing keys and list length changes", () => {
+    expect(diffBodies({ data: { a: [1, 2] } }, { data: { a: [1] }, errors: [] })).toEqual([
+      { path: "data.a.length", captured: 2, twin: 1 },
+      { path: "errors", captured: "<absent>", twin: [] },
+    ]);
+  });
+
+  it("maps the recording app's and the twin app's client ids to one placeholder", () => {
+    expect(canonicalize(["data", "ns"], "app--347082227713--settings")).toBe("app--<api-client-id>--settings");
+    expect(canonicalize(["data", "ns"], `app--${apiClientId("conformance-app")}--settings`)).toBe("app--<api-client-id>--settings");
+    expect(canonicalize(["data", "ns"], "app--1--settings")).toBe("app--1--settings");
+  });
+});
