@@ -17,6 +17,13 @@ const stack = await startStack({ appPort, sandboxPort, logToConsole: Boolean(pro
   process.exit(1);
 });
 
+console.log("Installing the app on the sandbox shop (session token → token exchange, as on Shopify)…");
+await stack.install().catch(async (error: unknown) => {
+  console.error(error instanceof Error ? error.message : error);
+  await stack.stop();
+  process.exit(1);
+});
+
 console.log(`
 Tessera is running (local sandbox mode, embedded database in .data/pglite).
 
@@ -24,7 +31,7 @@ Tessera is running (local sandbox mode, embedded database in .data/pglite).
      in German / Japanese:                     ${stack.adminUrl({ locale: "de" })}
                                                ${stack.adminUrl({ locale: "ja" })}
   App server:                                  ${stack.appUrl}  (health: ${stack.appUrl}/health)
-  Shopify sandbox (Admin API twin):            ${stack.sandbox.origin}  shop ${stack.sandbox.defaultShop}
+  Shopify sandbox (Admin API twin):            ${stack.sandbox.origin}  shop ${stack.sandbox.defaultShop} (seeded: ${stack.sandbox.seedReport ? `${stack.sandbox.seedReport.products} products, ${stack.sandbox.seedReport.orders} orders` : "empty"})
   Storefront preview (theme blocks, pixels):   ${stack.sandbox.storefrontUrl}
 
 Press Ctrl-C to stop.`);

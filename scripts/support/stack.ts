@@ -5,6 +5,9 @@ import { startSandbox, type RunningSandbox } from "../../sandbox/server";
 // The local stack: the Shopify sandbox twin plus the built app (server.mjs) configured to reach it
 // exactly as it reaches Shopify (base URLs and credentials only). Used by `npm run demo` and the
 // browser tests.
+// Shopify admin runs in staff members' browsers; the app refuses bot user agents.
+const BROWSER_USER_AGENT = "Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/156.0.0.0 Safari/537.36";
+
 export type StackOptions = {
   appPort?: number;
   sandboxPort?: number;
@@ -19,6 +22,8 @@ export type RunningStack = {
   appUrl: string;
   sandbox: RunningSandbox;
   adminUrl(opts?: { locale?: string; path?: string }): string;
+  /** Opens the app once as a staff member would, so Shopify (the twin) installs it by token exchange. */
+  install(): Promise<void>;
   appOutput(): string;
   stop(): Promise<void>;
 };
@@ -74,6 +79,11 @@ export async function startStack(options: StackOptions = {}): Promise<RunningSta
     appUrl,
     sandbox,
     adminUrl: ({ locale, path: appPath } = {}) => sandbox.openAppUrl({ locale, path: appPath ?? "/app" }),
+    async install() {
+      const response = await fetch(sandbox.openAppUrl({ path: "/app" }), { headers: { "user-agent": BROWSER_USER_AGENT } });
+      const installed = [...sandbox.state.installations.values()].some((i) => i.shop === sandbox.defaultShop && i.apiKey === sandbox.app.apiKey);
+      if (!response.ok || !installed) throw new Error(`Installing the app on ${sandbox.defaultShop} failed (HTTP ${response.status}):\n${output.slice(-4000)}`);
+    },
     appOutput: () => output,
     stop,
   };
