@@ -1,7 +1,12 @@
 import { collection, collectionByHandle, collectionByIdentifier, collections, collectionsCount } from "./resolvers/collections";
 import { customer, customers, customersCount } from "./resolvers/customers";
 import { node, nodes } from "./resolvers/node";
+import { orderCreate, orderDelete, orderUpdate } from "./orders/admin-order-mutations";
 import { order, orderByIdentifier, orders, ordersCount } from "./resolvers/orders";
+import { productCreate, productDelete } from "./resolvers/product-create";
+import { collectionAddProductsV2, collectionCreate, collectionDelete } from "./resolvers/collection-write";
+import { productCreateMedia, productDeleteMedia, productOptionsCreate, productReorderMedia, productUpdateMedia, productVariantAppendMedia, productVariantDetachMedia } from "./resolvers/product-media";
+import { productOperation, productSet } from "./resolvers/product-operations";
 import { productUpdate } from "./resolvers/product-update";
 import {
   product, productByHandle, productByIdentifier, products, productsCount, productVariant, productVariants, productVariantsCount,
@@ -35,4 +40,21 @@ export const catalogRootFields: Record<string, unknown> = {
   node,
   nodes,
   productUpdate,
+  productCreate,
+  productDelete,
+  collectionCreate,
+  collectionDelete,
+  collectionAddProductsV2,
+  productCreateMedia,
+  productUpdateMedia,
+  productDeleteMedia,
+  productReorderMedia,
+  productVariantAppendMedia,
+  productVariantDetachMedia,
+  productSet,
+  productOperation,
+  productOptionsCreate,
+  orderCreate,
+  orderUpdate,
+  orderDelete,
 };

@@ -91,4 +91,18 @@ export function indexProductHandle(catalog: CatalogState, handle: string, gid: s
   handles.set(handle, gid);
 }
 
+export function unindexProductHandle(catalog: CatalogState, handle: string, gid: string): void {
+  const handles = internalsOf(catalog).productHandles;
+  if (handles.get(handle) === gid) handles.delete(handle);
+}
+
 export const legacyIdOf = (gid: string): number => Number(gid.slice(gid.lastIndexOf("/") + 1));
+
+/**
+ * Simulated latencies of the catalog: a product made by a mutation is readable at once but only
+ * found by `query:` searches after `searchIndexMs` (quirks.md §1: the tag-search capture waited
+ * 12 s; bulk-operation-cold-catalog-hydration.json polls five empty searches first). Tests may lower it.
+ */
+export const catalogDelays = (state: ShopifyState) => domainState(state, "catalog-delays", () => ({ searchIndexMs: 1000 }));
+
+export const searchable = (p: { searchableAt?: number }, now = Date.now()) => p.searchableAt === undefined || p.searchableAt <= now;

@@ -13,6 +13,15 @@ export interface MediaRecord {
   sourceUrl: string;
   /** Legacy ProductImage id (Product.images / featuredImage use gid://shopify/ProductImage/<id>). */
   productImageId: number;
+  // Media added through productCreateMedia (absent on seeded media, which are READY):
+  /** EXTERNAL_VIDEO media are ExternalVideo nodes; everything else is a MediaImage. */
+  kind?: "IMAGE" | "EXTERNAL_VIDEO";
+  /** ms epoch when simulated processing ends (simulatedDelays().fileProcessingMs after creation). */
+  readyAt?: number;
+  /** Set when processing ended without an image (the offline twin cannot download external URLs). */
+  failure?: { code: string; message: string; details: string | null };
+  createdAt?: string;
+  updatedAt?: string;
 }
 
 export interface VariantRecord {
@@ -50,6 +59,10 @@ export interface ProductRecord {
   updatedAt: string; // ISO
   publishedAt: string | null;
   templateSuffix: string | null;
+  /** Seeded products track inventory; products made by productCreate do not (until an inventory item is tracked). */
+  tracksInventory?: boolean;
+  /** ms epoch from which `query:` searches see the product (search indexing lag of mutation-created products). */
+  searchableAt?: number;
 }
 
 export interface CollectionRuleRecord { column: string; relation: string; condition: string }
@@ -67,6 +80,7 @@ export interface CollectionRecord {
   sortOrder: "MANUAL" | "BEST_SELLING" | "ALPHA_ASC" | "CREATED_DESC" | "PRICE_ASC";
   seo: { title: string | null; description: string | null };
   publishedAt: string | null;
+  templateSuffix?: string | null;
 }
 
 export interface AddressRecord {
@@ -151,6 +165,8 @@ export interface OrderRecord {
   taxesIncluded: boolean;
   shippingAddress: AddressRecord | null;
   test: boolean;
+  /** Staff/app note (Order.note); absent on checkout orders. */
+  note?: string | null;
 }
 
 export interface CatalogState {

@@ -151,7 +151,9 @@ interface UpdateInput { id: string; alt?: string | null; filename?: string | nul
 
 export function fileUpdate(args: { files: UpdateInput[] }, ctx: AdminContext, info: GraphQLResolveInfo) {
   const missing = args.files.filter((f) => !own(ctx, f.id)).map((f) => f.id);
-  if (missing.length) return { files: [], userErrors: [{ field: ["files"], message: `File ids ${JSON.stringify(missing).replace(/","/g, "\", \"")} do not exist.`, code: "FILE_DOES_NOT_EXIST" }] };
+  // One id: "File id [\"gid…\"] does not exist." (file-update-missing-id-coercion.json); several: "File ids [...] do not exist."
+  const list = JSON.stringify(missing).replace(/","/g, "\", \"");
+  if (missing.length) return { files: [], userErrors: [{ field: ["files"], message: missing.length === 1 ? `File id ${list} does not exist.` : `File ids ${list} do not exist.`, code: "FILE_DOES_NOT_EXIST" }] };
   if (args.files.some((f) => settle(ctx.state, own(ctx, f.id)!) !== "READY")) {
     return { files: [], userErrors: [{ field: ["files"], message: "Non-ready files cannot be updated.", code: "NON_READY_STATE" }] };
   }
@@ -173,6 +175,19 @@ export function fileUpdate(args: { files: UpdateInput[] }, ctx: AdminContext, in
     updated.push(f);
   });
   return { files: updated.map((f) => fileNode(ctx.state, f)), userErrors: errors };
+}
+
+// fileAcknowledgeUpdateFailed (file-acknowledge-update-failed-parity.json, media-file-user-error-aggregation.json,
+// media-file-acknowledge-update-failed-semantics.json): unknown ids first (only the first is named), then
+// non-READY files (all named); otherwise the READY files come back unchanged.
+export function fileAcknowledgeUpdateFailed(args: { fileIds: string[] }, ctx: AdminContext) {
+  const fail = (message: string, code: string) => ({ files: null, userErrors: [{ field: ["fileIds"], message, code }] });
+  const missing = args.fileIds.find((id) => !own(ctx, id));
+  if (missing) return fail(`File id ${missing} does not exist.`, "FILE_DOES_NOT_EXIST");
+  const nonReady = args.fileIds.filter((id) => settle(ctx.state, own(ctx, id)!) !== "READY");
+  if (nonReady.length === 1) return fail(`File with id ${nonReady[0]} is not in the READY state.`, "NON_READY_STATE");
+  if (nonReady.length) return fail(`Files with ids ${nonReady.join(", ")} are not in the READY state.`, "NON_READY_STATE");
+  return { files: args.fileIds.map((id) => fileNode(ctx.state, own(ctx, id)!)), userErrors: [] };
 }
 
 interface FilesArgs extends ConnectionArgs { query?: string | null; sortKey?: string | null; savedSearchId?: string | null }

@@ -9,6 +9,10 @@ import { signKey } from "./staged-uploads";
 // Storage (staged uploads) and Shopify's CDN (READY files). Binary-safe: bodies are read as Buffers.
 
 export const MAX_UPLOAD_BYTES = 20 * 1024 * 1024; // the POST policy's content-length-range (20 MB)
+// Bulk mutation variables allow 100 MB (the captured policy's content-length-range: 104857600).
+export const MAX_BULK_UPLOAD_BYTES = 100 * 1024 * 1024;
+const MULTIPART_SLACK = 64 * 1024;
+const tooLarge = (resource: string, size: number) => size > (resource === "BULK_MUTATION_VARIABLES" ? MAX_BULK_UPLOAD_BYTES : MAX_UPLOAD_BYTES);
 
 async function readRaw(req: IncomingMessage, limit: number): Promise<Buffer | undefined> {
   const chunks: Buffer[] = [];
@@ -23,7 +27,7 @@ async function readRaw(req: IncomingMessage, limit: number): Promise<Buffer | un
 
 export async function handleContentHttp(state: ShopifyState, req: IncomingMessage, url: URL): Promise<Reply | undefined> {
   if (url.pathname.startsWith("/staged-uploads/")) {
-    const body = await readRaw(req, MAX_UPLOAD_BYTES);
+    const body = await readRaw(req, MAX_BULK_UPLOAD_BYTES + MULTIPART_SLACK);
     if (!body) return { status: 400, body: "EntityTooLarge" };
     if (req.method === "PUT") return putUpload(state, decodeURIComponent(url.pathname.slice("/staged-uploads/".length)), url, body);
     if (req.method === "POST" && url.pathname === "/staged-uploads/") return postUpload(state, body, req.headers["content-type"]);
@@ -52,6 +56,7 @@ export function serveFileBytes(state: ShopifyState, req: IncomingMessage, res: S
 function putUpload(state: ShopifyState, key: string, url: URL, body: Buffer): Reply {
   const upload = filesStore(state).uploads.get(key);
   if (!upload || url.searchParams.get("X-Goog-Signature") !== signKey(key)) return { status: 403, body: "SignatureDoesNotMatch" };
+  if (tooLarge(upload.resource, body.length)) return { status: 400, body: "EntityTooLarge" };
   upload.bytes = body;
   return { status: 200, body: "" };
 }
@@ -66,6 +71,7 @@ function postUpload(state: ShopifyState, body: Buffer, contentType: string | und
   const file = parts.get("file");
   if (!upload || parts.get("x-goog-signature")?.toString("utf8") !== signKey(key!)) return { status: 403, body: "AccessDenied" };
   if (!file || file.length === 0) return { status: 400, body: "EntityTooSmall" };
+  if (tooLarge(upload.resource, file.length)) return { status: 400, body: "EntityTooLarge" };
   upload.bytes = file;
   return {
     status: 201,

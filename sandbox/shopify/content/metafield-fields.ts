@@ -1,6 +1,7 @@
 import { connection, type ConnectionArgs } from "../admin-graphql/connection";
 import type { AdminContext } from "../admin-graphql/context";
 import { resolveAppPrefix } from "../platform/app-identity";
+import { definitionForMetafield, metafieldDefinitionNode } from "./metafield-definitions";
 import { metafieldsOf, type MetafieldRecord } from "./metafields-store";
 import { nodeTypename, ownerRef, ownerType, gidType } from "./owners";
 
@@ -24,7 +25,10 @@ export function metafieldNode(ctx: AdminContext, r: MetafieldRecord) {
     updatedAt: r.updatedAt,
     ownerType: ownerType(typename) ?? null,
     owner: () => ownerRef(ctx, r.ownerGid),
-    definition: null, // the twin keeps no metafield definitions yet
+    definition: () => {
+      const d = definitionForMetafield(ctx, r.ownerGid, r.namespace, r.key);
+      return d ? metafieldDefinitionNode(ctx, d) : null;
+    },
     sizeInBytes: Buffer.byteLength(r.value),
   };
 }

@@ -10,6 +10,8 @@ export interface ValueCheck {
   exists: (gid: string) => boolean;
   shopCurrency: string;
   context: ValueContext;
+  /** metaobjectCreate casts any non-false boolean text to true (metaobject-field-validation-matrix: "hello" → true). */
+  coerceBoolean?: boolean;
 }
 
 export type ValueResult =
@@ -72,6 +74,8 @@ const REFERENCE_TYPES: Record<string, { gidTypes: string[]; invalid: string }> =
   page_reference: { gidTypes: ["Page"], invalid: "Value must be a valid page reference." },
   article_reference: { gidTypes: ["Article"], invalid: "Value must be a valid article reference." },
   order_reference: { gidTypes: ["Order"], invalid: "Value must be a valid order reference." },
+  // Only metaobject targets captured (metaobject-field-validation-matrix); which definitions is checked in metafield-validations.ts.
+  mixed_reference: { gidTypes: ["Metaobject"], invalid: "Value must belong to one of the specified metaobject definitions." },
 };
 
 /** Validates `raw` for `type`; returns the stored string and jsonValue Shopify would report. */
@@ -139,6 +143,10 @@ function checkScalar(type: string, raw: string, ctx: ValueCheck, inList: boolean
       return ok(text, text);
     }
     case "boolean":
+      if (ctx.coerceBoolean && !inList && raw !== "true" && raw !== "false") {
+        const truthy = !["0", "f", "false", "off", ""].includes(raw.toLowerCase());
+        return ok(String(truthy), truthy, String(truthy));
+      }
       if (raw !== "true" && raw !== "false") return err("Value must be true or false.");
       return ok(raw, raw === "true", raw);
     case "color":
@@ -182,6 +190,7 @@ function checkScalar(type: string, raw: string, ctx: ValueCheck, inList: boolean
       return checkMeasurement(type, raw, ctx, inList);
     default:
       if (REFERENCE_TYPES[type]) return checkReference(type, raw, ctx);
+      if (CAPTURED_UNITS[type]) return checkGenericMeasurement(type, raw, inList);
       return { kind: "unsupported" };
   }
 }
@@ -210,6 +219,33 @@ function checkRating(raw: string): Scalar {
   // Shopify reorders the keys and keeps the numbers as strings (type matrix).
   const value = { scale_min: String(r.scale_min), scale_max: String(r.scale_max), value: String(r.value) };
   return ok(JSON.stringify(value), value, JSON.stringify(value));
+}
+
+// Measurement types beyond weight/dimension/volume, with the only units the captures show accepted
+// (custom-data-field-type-matrix.json). Other units are not known to the twin and fail loudly.
+const CAPTURED_UNITS: Record<string, string[]> = {
+  antenna_gain: ["decibels_isotropic"], area: ["square_meters"], battery_charge_capacity: ["milliamp_hours"], battery_energy_capacity: ["watt_hours"],
+  capacitance: ["microfarads"], concentration: ["milligrams_per_milliliter"], data_storage_capacity: ["gigabytes"], data_transfer_rate: ["megabits_per_second"],
+  display_density: ["pixels_per_inch"], distance: ["kilometers"], duration: ["seconds"], electric_current: ["amperes"], electrical_resistance: ["ohms"],
+  energy: ["kilocalories"], frequency: ["gigahertz"], illuminance: ["lux"], inductance: ["millihenries"], luminous_flux: ["lumens"],
+  mass_flow_rate: ["kilograms_per_hour"], power: ["watts"], pressure: ["pounds_per_square_inch"], resolution: ["megapixels"],
+  rotational_speed: ["revolutions_per_minute"], sound_level: ["decibels"], speed: ["kilometers_per_hour"], temperature: ["celsius"],
+  thermal_power: ["british_thermal_units_per_hour"], voltage: ["volts"], volumetric_flow_rate: ["liters_per_minute"],
+};
+
+function checkGenericMeasurement(type: string, raw: string, inList: boolean): Scalar {
+  const parsed = parseJson(raw);
+  const m = "value" in parsed ? (parsed.value as { value?: unknown; unit?: unknown }) : undefined;
+  if (!m || typeof m !== "object" || m.value === undefined || m.unit === undefined) {
+    // Same wording in metaobject fields (metaobject-field-validation-matrix power-invalid).
+    return err("Value must be a stringified JSON object with a value (numeric) and unit (string from one the supported measurement units) fields.");
+  }
+  const n = typeof m.value === "number" ? m.value : typeof m.value === "string" && /^-?\d+(\.\d+)?$/.test(m.value) ? Number(m.value) : NaN;
+  const unit = String(m.unit).toLowerCase();
+  if (!Number.isFinite(n) || n < 0 || !CAPTURED_UNITS[type]!.includes(unit)) return { kind: "unsupported" };
+  // Stored text keeps a decimal point and the upper-case unit; a list's jsonValue keeps the lower-case unit.
+  const stored = `{"value":${Number.isInteger(n) ? `${n}.0` : n},"unit":"${unit.toUpperCase()}"}`;
+  return ok(stored, { value: n, unit: unit.toUpperCase() }, stored, inList ? { value: n, unit } : undefined);
 }
 
 function checkMeasurement(type: string, raw: string, ctx: ValueCheck, inList: boolean): Scalar {

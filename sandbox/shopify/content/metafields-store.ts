@@ -47,3 +47,8 @@ export function digestOf(record: Pick<MetafieldRecord, "gid" | "version" | "type
 export function deleteOwnerMetafields(state: ShopifyState, shop: string, ownerGid: string): void {
   store(state).get(shop)?.delete(ownerGid);
 }
+
+/** Every owner's metafields in a shop (owner gid → "namespace.key" → record). */
+export function metafieldOwners(state: ShopifyState, shop: string): Map<string, Map<string, MetafieldRecord>> {
+  return store(state).get(shop) ?? new Map();
+}

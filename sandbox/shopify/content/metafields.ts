@@ -5,6 +5,9 @@ import { isForeignAppReserved, isoSeconds, resolveAppPrefix } from "../platform/
 import { checkValue, isMetafieldType, VALID_TYPES, type ValueCheck } from "./metafield-values";
 import { digestOf, metafieldsOf, readMetafield, type MetafieldRecord } from "./metafields-store";
 import { nodeTypename } from "./owners";
+import { definitionForMetafield } from "./metafield-definitions";
+import { checkValidations } from "./metafield-validations";
+import { metaobjectDefinitionIdOf } from "./metaobjects";
 import { metafieldNode } from "./metafield-fields";
 
 // Mutation.metafieldsSet / metafieldsDelete. Messages, codes and shapes follow
@@ -43,7 +46,8 @@ export function metafieldsSet(args: { metafields: SetInput[] }, ctx: AdminContex
     if (errors.length > before) return;
 
     const existing = readMetafield(ctx.state, ctx.shop.domain, input.ownerId, namespace, input.key);
-    const type = input.type ?? existing?.type;
+    const definition = definitionForMetafield(ctx, input.ownerId, namespace, input.key);
+    const type = input.type ?? existing?.type ?? definition?.type;
     if (!type) return void errors.push({ field: at("type"), message: "Type can't be blank", code: "BLANK", elementIndex: null });
     if (!isMetafieldType(type)) {
       // Not captured for metafieldsSet; Shopify's wording for unknown types in definitions.
@@ -54,6 +58,12 @@ export function metafieldsSet(args: { metafields: SetInput[] }, ctx: AdminContex
     const checked = checkValue(type, input.value, valueCheck(ctx, "metafield"));
     if (!checked.ok && "unsupported" in checked) throw notImplemented(info, `metafieldsSet with type ${checked.unsupported}`);
     if (!checked.ok) return void errors.push({ field: at("value"), message: checked.message, code: "INVALID_VALUE", elementIndex: checked.elementIndex });
+    if (definition) {
+      // A value of another type than the definition's was not captured.
+      if (definition.type !== type) throw notImplemented(info, `metafieldsSet of type ${type} under a ${definition.type} definition`);
+      const problem = checkValidations(type, checked.jsonValue, definition.validations, { metaobjectDefinitionIdOf: (id) => metaobjectDefinitionIdOf(ctx, id) }, true);
+      if (problem) return void errors.push({ field: at("value"), message: problem.message, code: "INVALID_VALUE", elementIndex: problem.elementIndex });
+    }
 
     // compareDigest: absent = last write wins; null = create only; a digest must match the current row.
     // Writing the value the row already holds always succeeds (metafields-set-malformed-existing-digest).

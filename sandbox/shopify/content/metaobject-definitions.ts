@@ -2,8 +2,9 @@ import { gid, type AdminContext } from "../admin-graphql/context";
 import { connection, type ConnectionArgs } from "../admin-graphql/connection";
 import { isForeignAppReserved, isoSeconds, resolveAppPrefix } from "../platform/app-identity";
 import { isDefinitionType, typeCategory, VALID_TYPES } from "./metafield-values";
-import { definitionByType, metaobjectStore, objectsOfType, type MetaobjectDefinitionRecord } from "./metaobjects-store";
+import { definitionByType, deleteObject, metaobjectStore, objectsOfType, type MetaobjectDefinitionRecord } from "./metaobjects-store";
 import { metaobjectNode } from "./metaobjects";
+import { standardTemplate } from "./metaobject-standard";
 
 // metaobjectDefinitionCreate / metaobjectDefinition / metaobjectDefinitionByType / metaobjectDefinitions.
 // Messages and codes: metaobject-definition-create-validation.json, definition-create-field-validations.json,
@@ -12,16 +13,20 @@ import { metaobjectNode } from "./metaobjects";
 
 export const MAX_DEFINITIONS = 128;
 export const MAX_FIELDS = 40;
+export const MAX_ADMIN_FILTERABLE = 40;
 
 export interface MetaobjectUserError { field: string[] | null; message: string; code: string; elementKey: string | null; elementIndex: number | null }
 export const moError = (field: string[] | null, message: string, code: string, elementKey: string | null = null, elementIndex: number | null = null): MetaobjectUserError =>
   ({ field, message, code, elementKey, elementIndex });
 
-interface FieldInput { key: string; type: string; name?: string | null; description?: string | null; required?: boolean | null; validations?: { name: string; value: string }[] | null }
+interface FieldInput {
+  key: string; type: string; name?: string | null; description?: string | null; required?: boolean | null; validations?: { name: string; value: string }[] | null;
+  capabilities?: { adminFilterable?: { enabled: boolean } | null } | null;
+}
 interface DefinitionInput {
   type: string; name?: string | null; description?: string | null; displayNameKey?: string | null; fieldDefinitions?: FieldInput[] | null;
   access?: { admin?: string | null; storefront?: string | null; customerAccount?: string | null } | null;
-  capabilities?: Record<string, { enabled: boolean; data?: { urlHandle?: string } } | null> | null;
+  capabilities?: Record<string, { enabled: boolean; data?: { urlHandle?: string; createRedirects?: boolean | null } } | null> | null;
 }
 
 /** `$app:x` → `app--<id>--x`, lowercased as Shopify stores types. */
@@ -58,6 +63,7 @@ export function metaobjectDefinitionCreate(args: { definition: DefinitionInput }
     },
     fieldDefinitions: (input.fieldDefinitions ?? []).map((f) => ({
       key: f.key, name: f.name ?? f.key, description: f.description ?? null, required: !!f.required, type: f.type, validations: f.validations ?? [],
+      adminFilterable: !!f.capabilities?.adminFilterable?.enabled,
     })),
     createdAt: now,
     updatedAt: now,
@@ -86,6 +92,9 @@ function validateDefinition(ctx: AdminContext, input: DefinitionInput): Metaobje
   }
   const fields = input.fieldDefinitions ?? [];
   if (fields.length > MAX_FIELDS) errors.push(moError(["definition", "fieldDefinitions"], `Maximum ${MAX_FIELDS} fields per metaobject definition`, "INVALID"));
+  if (fields.filter((f) => f.capabilities?.adminFilterable?.enabled).length > MAX_ADMIN_FILTERABLE) {
+    errors.push(moError(["definition", "fieldDefinitions"], `Maximum ${MAX_ADMIN_FILTERABLE} admin filterable fields per metaobject definition`, "INVALID"));
+  }
   const seen = new Set<string>();
   fields.forEach((f, i) => {
     const at = ["definition", "fieldDefinitions", String(i)];
@@ -123,6 +132,10 @@ export function fieldDefinitionNode(f: MetaobjectDefinitionRecord["fieldDefiniti
     required: f.required,
     type: { __typename: "MetafieldDefinitionType", name: f.type, category: typeCategory(f.type) },
     validations: f.validations.map((v) => ({ __typename: "MetafieldDefinitionValidation", ...v })),
+    capabilities: {
+      __typename: "MetaobjectFieldDefinitionCapabilities",
+      adminFilterable: { __typename: "MetaobjectFieldCapabilityAdminFilterable", enabled: f.adminFilterable },
+    },
   };
 }
 
@@ -135,6 +148,8 @@ export function definitionNode(ctx: AdminContext, d: MetaobjectDefinitionRecord)
     description: d.description,
     displayNameKey: d.displayNameKey,
     access: { __typename: "MetaobjectAccess", ...d.access },
+    // canCreateRedirects: true whether or not createRedirects was sent (metaobject-online-store-template-suffix,
+    // metaobjectDefinitionUpdate-url-handle-redirect).
     capabilities: {
       __typename: "MetaobjectCapabilities",
       publishable: { __typename: "MetaobjectCapabilitiesPublishable", enabled: d.capabilities.publishable },
@@ -143,14 +158,18 @@ export function definitionNode(ctx: AdminContext, d: MetaobjectDefinitionRecord)
       onlineStore: {
         __typename: "MetaobjectCapabilitiesOnlineStore",
         enabled: d.capabilities.onlineStore,
-        data: d.capabilities.onlineStore ? { __typename: "MetaobjectCapabilityDefinitionDataOnlineStore", urlHandle: d.capabilities.urlHandle, canCreateRedirects: false } : null,
+        data: d.capabilities.onlineStore ? { __typename: "MetaobjectCapabilityDefinitionDataOnlineStore", urlHandle: d.capabilities.urlHandle, canCreateRedirects: true } : null,
       },
     },
     fieldDefinitions: d.fieldDefinitions.map(fieldDefinitionNode),
-    hasThumbnailField: d.fieldDefinitions.some((f) => f.type === "file_reference" || f.type === "color"),
+    hasThumbnailField: standardTemplate(d.type)?.hasThumbnailField ?? d.fieldDefinitions.some((f) => f.type === "file_reference" || f.type === "color"),
     metaobjectsCount: () => objectsOfType(ctx.state, d.shop, d.type).length,
     metaobjects: (args: ConnectionArgs) => connection(objectsOfType(ctx.state, d.shop, d.type).map((o) => metaobjectNode(ctx, o)), args, (o) => o.id as string),
-    standardTemplate: null,
+    standardTemplate: (() => {
+      const t = standardTemplate(d.type);
+      // Only type and name are captured; the template's other fields fail loudly.
+      return t ? { __typename: "StandardMetaobjectDefinitionTemplate", type: t.type, name: t.name } : null;
+    })(),
     createdAt: d.createdAt,
     updatedAt: d.updatedAt,
   };
@@ -169,4 +188,17 @@ export function metaobjectDefinition(args: { id: string }, ctx: AdminContext) {
 export function metaobjectDefinitions(args: ConnectionArgs, ctx: AdminContext) {
   const rows = [...metaobjectStore(ctx.state).definitions.values()].filter((d) => d.shop === ctx.shop.domain);
   return connection(rows.map((d) => definitionNode(ctx, d)), args, (d) => d.id as string);
+}
+
+// Deleting a definition deletes its entries too (metaobject-definition-delete-cascade.json: later
+// metaobjectDelete of the entries answers RECORD_NOT_FOUND). Unknown ids: metaobject-definition-lifecycle-invariants.
+export function metaobjectDefinitionDelete(args: { id: string }, ctx: AdminContext) {
+  const store = metaobjectStore(ctx.state);
+  const d = store.definitions.get(Number(/^gid:\/\/shopify\/MetaobjectDefinition\/(\d+)$/.exec(args.id)?.[1]));
+  if (!d || d.shop !== ctx.shop.domain || (d.ownerApiKey && d.ownerApiKey !== ctx.token.apiKey)) {
+    return { deletedId: null, userErrors: [moError(["id"], "Record not found", "RECORD_NOT_FOUND")] };
+  }
+  for (const o of objectsOfType(ctx.state, d.shop, d.type)) deleteObject(ctx.state, o);
+  store.definitions.delete(d.id);
+  return { deletedId: gid("MetaobjectDefinition", d.id), userErrors: [] };
 }

@@ -3,7 +3,7 @@ import { domainState, registerNode, unregisterNode, type ShopifyState } from "..
 // Metaobject definitions and entries of every shop. Plain records; metaobjects.ts maps them to GraphQL.
 // Entries are registered as nodes so metafield/metaobject references and ownerId checks find them.
 
-export interface FieldDefinitionRecord { key: string; name: string; description: string | null; required: boolean; type: string; validations: { name: string; value: string }[] }
+export interface FieldDefinitionRecord { key: string; name: string; description: string | null; required: boolean; type: string; validations: { name: string; value: string }[]; adminFilterable: boolean }
 
 export interface MetaobjectDefinitionRecord {
   id: number;
@@ -25,7 +25,8 @@ export interface MetaobjectRecord {
   shop: string;
   type: string;
   handle: string;
-  fields: Map<string, { value: string; jsonValue: unknown }>;
+  fallbackName?: string; // displayName when no display-name field value is set
+  fields: Map<string, { value: string; jsonValue: unknown; raw?: string }>; // raw: the input as written
   status: "DRAFT" | "ACTIVE" | null; // null when the definition is not publishable
   templateSuffix: string | null;
   createdAt: string;

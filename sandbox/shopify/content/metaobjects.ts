@@ -1,10 +1,12 @@
-import { randomBytes } from "node:crypto";
+import { randomBytes, randomUUID } from "node:crypto";
 import type { GraphQLResolveInfo } from "graphql";
 import { gid, type AdminContext } from "../admin-graphql/context";
 import { connection, type ConnectionArgs } from "../admin-graphql/connection";
+import { coded } from "../admin-graphql/errors";
 import { notImplemented } from "../admin-graphql/resolvers/not-implemented";
 import { isoSeconds } from "../platform/app-identity";
 import { checkValue } from "./metafield-values";
+import { checkValidations } from "./metafield-validations";
 import { valueCheck } from "./metafields";
 import { definitionNode, fieldDefinitionNode, moError, resolveType, type MetaobjectUserError } from "./metaobject-definitions";
 import { definitionByType, deleteObject, metaobjectStore, objectsOfType, saveObject, type MetaobjectDefinitionRecord, type MetaobjectRecord } from "./metaobjects-store";
@@ -36,12 +38,28 @@ export function metaobjectUpsert(args: { handle: { type: string; handle: string 
   return existing ? update(ctx, def, existing, input) : create(ctx, def, { ...input, handle: input.handle ?? args.handle.handle });
 }
 
+interface UpdateInput extends UpsertInput { redirectNewHandle?: boolean | null; values?: unknown }
+
+// metaobjectUpdate: metaobject-update-error-codes.json, metaobject_handle_validation.json,
+// metaobject-field-validation-matrix.json, metaobject-schema-change-lifecycle.json.
+export function metaobjectUpdate(args: { id: string; metaobject: UpdateInput }, ctx: AdminContext, info: GraphQLResolveInfo) {
+  if (args.metaobject.values != null) throw notImplemented(info, "metaobjectUpdate(values:)");
+  const o = metaobjectStore(ctx.state).objects.get(Number(/^gid:\/\/shopify\/Metaobject\/(\d+)$/.exec(args.id)?.[1]));
+  const def = o && o.shop === ctx.shop.domain ? definitionByType(ctx.state, o.shop, o.type) : undefined;
+  if (!o || !def || (def.ownerApiKey && def.ownerApiKey !== ctx.token.apiKey)) return failure([moError(["id"], "Record not found", "RECORD_NOT_FOUND")]);
+  const newHandle = args.metaobject.handle?.toLowerCase();
+  if (args.metaobject.redirectNewHandle && def.capabilities.onlineStore && newHandle && newHandle !== o.handle) {
+    throw notImplemented(info, "metaobjectUpdate(redirectNewHandle: true) on an online-store definition"); // the twin keeps no URL redirects
+  }
+  return update(ctx, def, o, args.metaobject, info);
+}
+
 export function metaobjectCreate(args: { metaobject: UpsertInput & { type: string } }, ctx: AdminContext) {
   const def = definitionByType(ctx.state, ctx.shop.domain, resolveType(ctx, args.metaobject.type));
   if (!def) return failure([moError(["metaobject", "type"], `No metaobject definition exists for type "${args.metaobject.type}"`, "UNDEFINED_OBJECT_TYPE")]);
   const denied = writeDenied(ctx, def);
   if (denied) return failure([denied]);
-  return create(ctx, def, args.metaobject);
+  return create(ctx, def, args.metaobject, "create");
 }
 
 const failure = (userErrors: MetaobjectUserError[]) => ({ metaobject: null, userErrors });
@@ -66,10 +84,17 @@ function capabilityErrors(def: MetaobjectDefinitionRecord, caps: Capabilities | 
   return errors;
 }
 
+/** `validations` lookups: the definition gid of the metaobject a reference points to. */
+export function metaobjectDefinitionIdOf(ctx: AdminContext, ref: string): string | undefined {
+  const o = metaobjectStore(ctx.state).objects.get(Number(/^gid:\/\/shopify\/Metaobject\/(\d+)$/.exec(ref)?.[1]));
+  const d = o && o.shop === ctx.shop.domain ? definitionByType(ctx.state, o.shop, o.type) : undefined;
+  return d ? gid("MetaobjectDefinition", d.id) : undefined;
+}
+
 /** Validates field inputs against the definition; returns normalized values or userErrors. */
-function checkFields(ctx: AdminContext, def: MetaobjectDefinitionRecord, fields: FieldInput[], info?: GraphQLResolveInfo) {
+function checkFields(ctx: AdminContext, def: MetaobjectDefinitionRecord, fields: FieldInput[], mode: "create" | "update", info?: GraphQLResolveInfo) {
   const errors: MetaobjectUserError[] = [];
-  const values = new Map<string, { value: string; jsonValue: unknown }>();
+  const values = new Map<string, { value: string; jsonValue: unknown; raw?: string }>();
   const seen = new Set<string>();
   fields.forEach((f, i) => {
     const at = ["metaobject", "fields", String(i)];
@@ -78,10 +103,12 @@ function checkFields(ctx: AdminContext, def: MetaobjectDefinitionRecord, fields:
     if (seen.has(f.key)) return void errors.push(moError(at, `Field "${f.key}" duplicates other inputs`, "DUPLICATE_FIELD_INPUT", f.key));
     seen.add(f.key);
     if (f.value === "") return void values.set(f.key, { value: "", jsonValue: null }); // clears the field
-    const r = checkValue(fd.type, f.value, valueCheck(ctx, "metaobject"));
+    const r = checkValue(fd.type, f.value, { ...valueCheck(ctx, "metaobject"), coerceBoolean: mode === "create" });
     if (!r.ok && "unsupported" in r) throw info ? notImplemented(info, `metaobject fields of type ${r.unsupported}`) : new Error(`unsupported type ${r.unsupported}`);
     if (!r.ok) return void errors.push(moError(at, r.message, "INVALID_VALUE", f.key, r.elementIndex));
-    values.set(f.key, { value: r.value, jsonValue: r.jsonValue });
+    const problem = checkValidations(fd.type, r.jsonValue, fd.validations, { metaobjectDefinitionIdOf: (id) => metaobjectDefinitionIdOf(ctx, id) }, true);
+    if (problem) return void errors.push(moError(at, problem.message, "INVALID_VALUE", f.key, problem.elementIndex));
+    values.set(f.key, { value: r.value, jsonValue: r.jsonValue, raw: f.value });
   });
   return { errors, values };
 }
@@ -92,23 +119,36 @@ function requiredErrors(def: MetaobjectDefinitionRecord, fields: Map<string, { v
     .map((fd) => moError(["metaobject"], `${fd.name} can't be blank`, "OBJECT_FIELD_REQUIRED", fd.key));
 }
 
-function create(ctx: AdminContext, def: MetaobjectDefinitionRecord, input: UpsertInput) {
+function create(ctx: AdminContext, def: MetaobjectDefinitionRecord, input: UpsertInput, mode: "create" | "update" = "update") {
   const handleErrors = handleProblems(input.handle, ["metaobject", "handle"], { allowBlank: true });
   if (handleErrors.length) return failure(handleErrors);
   const capErrors = capabilityErrors(def, input.capabilities);
   if (capErrors.length) return failure(capErrors);
-  const { errors, values } = checkFields(ctx, def, input.fields ?? []);
+  const { errors, values } = checkFields(ctx, def, input.fields ?? [], mode); // upsert-created entries: no coercion evidence, strict
   if (errors.length) return failure(errors);
   const missing = requiredErrors(def, values);
   if (missing.length) return failure(missing);
 
   const taken = new Set(objectsOfType(ctx.state, ctx.shop.domain, def.type).map((o) => o.handle));
   let handle = input.handle?.toLowerCase() ?? "";
-  if (handle && taken.has(handle)) return failure([moError(["metaobject", "handle"], "Handle has already been taken", "TAKEN")]);
-  if (!handle) handle = uniqueHandle(generatedHandle(def, values), taken);
+  // Without a display-name field the entry is named after the handle as typed ("MyHandle" → "My Handle"),
+  // or "<definition name> #<SUFFIX>" for a generated one (metaobject-auto-handle-generation.json).
+  let fallbackName: string | undefined = input.handle ? titleize(input.handle) : undefined;
+  if (handle && taken.has(handle)) {
+    // metaobjectCreate suffixes a taken handle ("myhandle" → "myhandle-1", same capture); the upsert path
+    // cannot reach here with its own lookup handle, only with a different metaobject.handle.
+    if (mode !== "create") return failure([moError(["metaobject", "handle"], "Handle has already been taken", "TAKEN")]);
+    handle = uniqueHandle(handle, taken);
+    fallbackName = titleize(handle);
+  }
+  if (!handle) {
+    const generated = generatedHandle(def, values);
+    handle = uniqueHandle(generated.handle, taken);
+    fallbackName = generated.suffix ? `${def.name} #${generated.suffix.toUpperCase()}` : undefined;
+  }
   const now = isoSeconds();
   const record: MetaobjectRecord = {
-    id: ctx.state.nextId(), shop: ctx.shop.domain, type: def.type, handle, fields: values,
+    id: ctx.state.nextId(), shop: ctx.shop.domain, type: def.type, handle, fields: values, fallbackName,
     status: def.capabilities.publishable ? (input.capabilities?.publishable?.status ?? "DRAFT") : null,
     templateSuffix: input.capabilities?.onlineStore?.templateSuffix ?? null, createdAt: now, updatedAt: now,
   };
@@ -116,23 +156,26 @@ function create(ctx: AdminContext, def: MetaobjectDefinitionRecord, input: Upser
   return { metaobject: metaobjectNode(ctx, record), userErrors: [] };
 }
 
-function update(ctx: AdminContext, def: MetaobjectDefinitionRecord, record: MetaobjectRecord, input: UpsertInput) {
+function update(ctx: AdminContext, def: MetaobjectDefinitionRecord, record: MetaobjectRecord, input: UpsertInput, info?: GraphQLResolveInfo) {
   const handleErrors = handleProblems(input.handle, ["metaobject", "handle"], { allowBlank: false });
   if (handleErrors.length) return failure(handleErrors);
   const capErrors = capabilityErrors(def, input.capabilities);
   if (capErrors.length) return failure(capErrors);
-  const { errors, values } = checkFields(ctx, def, input.fields ?? []);
-  if (errors.length) return failure(errors);
+  const { errors, values } = checkFields(ctx, def, input.fields ?? [], "update", info);
   const merged = new Map([...record.fields, ...values]);
+  // Unknown fields and missing required ones are reported together (metaobject-schema-change-lifecycle).
   const missing = requiredErrors(def, merged);
-  if (missing.length) return failure(missing);
+  if (errors.length || missing.length) return failure([...errors, ...missing]);
   const newHandle = input.handle?.toLowerCase();
   if (newHandle && newHandle !== record.handle && objectsOfType(ctx.state, ctx.shop.domain, def.type).some((o) => o.handle === newHandle)) {
     return failure([moError(["metaobject", "handle"], "Handle has already been taken", "TAKEN")]);
   }
   const changed = [...values].some(([k, v]) => record.fields.get(k)?.value !== v.value) || (newHandle && newHandle !== record.handle) || input.capabilities;
   record.fields = merged;
-  if (newHandle) record.handle = newHandle;
+  if (newHandle && newHandle !== record.handle) {
+    record.handle = newHandle;
+    record.fallbackName = titleize(input.handle!);
+  }
   if (input.capabilities?.publishable) record.status = input.capabilities.publishable.status;
   if (input.capabilities?.onlineStore) record.templateSuffix = input.capabilities.onlineStore.templateSuffix ?? null;
   if (changed) record.updatedAt = isoSeconds(); // an exact re-upsert keeps updatedAt (exactMatch capture)
@@ -142,12 +185,12 @@ function update(ctx: AdminContext, def: MetaobjectDefinitionRecord, record: Meta
 const slug = (s: string) => s.toLowerCase().normalize("NFKD").replace(/[^a-z0-9]+/g, "-").replace(/^-+|-+$/g, "");
 
 // Display-name slug, else "<type-dasherized>-<8 lowercase alphanumerics>" (quirks §4 notes).
-function generatedHandle(def: MetaobjectDefinitionRecord, values: Map<string, { value: string }>): string {
+function generatedHandle(def: MetaobjectDefinitionRecord, values: Map<string, { value: string }>): { handle: string; suffix?: string } {
   const display = def.displayNameKey ? values.get(def.displayNameKey)?.value : undefined;
-  if (display && slug(display)) return slug(display);
+  if (display && slug(display)) return { handle: slug(display) };
   const alphabet = "abcdefghijklmnopqrstuvwxyz0123456789";
   const suffix = [...randomBytes(8)].map((b) => alphabet[b % alphabet.length]).join("");
-  return `${def.type.replace(/_/g, "-")}-${suffix}`;
+  return { handle: `${def.type.replace(/_/g, "-")}-${suffix}`, suffix };
 }
 
 function uniqueHandle(base: string, taken: Set<string>): string {
@@ -155,7 +198,9 @@ function uniqueHandle(base: string, taken: Set<string>): string {
   for (let i = 1; ; i++) if (!taken.has(`${base}-${i}`)) return `${base}-${i}`;
 }
 
-const titleize = (handle: string) => handle.split(/[-_]/).filter(Boolean).map((w) => w.charAt(0).toUpperCase() + w.slice(1)).join(" ");
+// Rails-style titleize: camelCase, dashes and underscores become words ("MyHandle" → "My Handle").
+const titleize = (handle: string) =>
+  handle.replace(/([a-z\d])([A-Z])/g, "$1 $2").split(/[-_\s]/).filter(Boolean).map((w) => w.charAt(0).toUpperCase() + w.slice(1).toLowerCase()).join(" ");
 
 export function metaobjectNode(ctx: AdminContext, o: MetaobjectRecord): Record<string, unknown> {
   const def = definitionByType(ctx.state, o.shop, o.type)!;
@@ -164,18 +209,21 @@ export function metaobjectNode(ctx: AdminContext, o: MetaobjectRecord): Record<s
     const set = v && v.value !== "";
     return { __typename: "MetaobjectField", key: fd.key, type: fd.type, value: set ? v.value : null, jsonValue: set ? v.jsonValue : null, definition: fieldDefinitionNode(fd) };
   };
-  const display = def.displayNameKey ? o.fields.get(def.displayNameKey)?.value : undefined;
+  // displayName shows the display field as it was written, not its normalized value (type matrix: measurements).
+  const displayField = def.displayNameKey ? o.fields.get(def.displayNameKey) : undefined;
+  const display = displayField?.value ? (displayField.raw ?? displayField.value) : undefined;
   return {
     __typename: "Metaobject",
     id: gid("Metaobject", o.id),
     handle: o.handle,
     type: o.type,
-    displayName: display || titleize(o.handle),
+    displayName: display || o.fallbackName || titleize(o.handle),
     createdAt: o.createdAt,
     updatedAt: o.updatedAt,
     capabilities: {
       __typename: "MetaobjectCapabilityData",
-      publishable: o.status ? { __typename: "MetaobjectCapabilityDataPublishable", status: o.status } : null,
+      // Disabling publishable on the definition hides the entries' status (metaobject-schema-change-lifecycle).
+      publishable: o.status && def.capabilities.publishable ? { __typename: "MetaobjectCapabilityDataPublishable", status: o.status } : null,
       onlineStore: def.capabilities.onlineStore ? { __typename: "MetaobjectCapabilityDataOnlineStore", templateSuffix: o.templateSuffix } : null,
     },
     fields: def.fieldDefinitions.map(fieldNode),
@@ -221,4 +269,34 @@ export function metaobjectDelete(args: { id: string }, ctx: AdminContext) {
   if (def?.ownerApiKey && def.ownerApiKey !== ctx.token.apiKey) return { deletedId: null, userErrors: [moError(["id"], "Record not found", "RECORD_NOT_FOUND")] };
   deleteObject(ctx.state, o);
   return { deletedId: gid("Metaobject", o.id), userErrors: [] };
+}
+
+const BULK_DELETE_LIMIT = 250;
+
+// metaobjectBulkDelete: an async Job (done: false) that deletes by type or ids; unknown ids are skipped.
+// metaobject-bulk-delete-edge-cases.json, metaobject-bulk-delete-ids-lifecycle.json, *-survivor-lifecycle.json.
+export function metaobjectBulkDelete(args: { where: { type?: string | null; ids?: string[] | null } }, ctx: AdminContext) {
+  const { type, ids } = args.where;
+  if ((type == null) === (ids == null)) throw coded("MetaobjectBulkDeleteWhereCondition requires exactly one of type, ids", "INVALID_FIELD_ARGUMENTS");
+  if (ids && ids.length > BULK_DELETE_LIMIT) {
+    throw coded(`The input array size of ${ids.length} is greater than the maximum allowed of ${BULK_DELETE_LIMIT}.`, "MAX_INPUT_SIZE_EXCEEDED");
+  }
+  let targets: MetaobjectRecord[];
+  if (type != null) {
+    const def = definitionByType(ctx.state, ctx.shop.domain, resolveType(ctx, type));
+    if (!def || (def.ownerApiKey && def.ownerApiKey !== ctx.token.apiKey)) {
+      return { job: null, userErrors: [moError(["where", "type"], `No metaobject definition exists for type "${type}"`, "RECORD_NOT_FOUND")] };
+    }
+    targets = objectsOfType(ctx.state, ctx.shop.domain, def.type);
+  } else {
+    const store = metaobjectStore(ctx.state);
+    targets = ids!.flatMap((id) => {
+      const o = store.objects.get(Number(/^gid:\/\/shopify\/Metaobject\/(\d+)$/.exec(id)?.[1]));
+      const def = o && o.shop === ctx.shop.domain ? definitionByType(ctx.state, o.shop, o.type) : undefined;
+      return o && def && !(def.ownerApiKey && def.ownerApiKey !== ctx.token.apiKey) ? [o] : [];
+    });
+  }
+  // The twin deletes at once; the job still reports done: false like the recorded response.
+  for (const o of targets) deleteObject(ctx.state, o);
+  return { job: { __typename: "Job", id: `gid://shopify/Job/${randomUUID()}`, done: false }, userErrors: [] };
 }

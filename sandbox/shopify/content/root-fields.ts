@@ -1,7 +1,10 @@
-import { fileCreate, fileDelete, files, fileUpdate } from "./files";
+import { fileAcknowledgeUpdateFailed, fileCreate, fileDelete, files, fileUpdate } from "./files";
+import { metafieldDefinition, metafieldDefinitionCreate, metafieldDefinitionDelete, metafieldDefinitions, metafieldDefinitionUpdate } from "./metafield-definitions";
 import { metafieldsDelete, metafieldsSet } from "./metafields";
-import { metaobjectDefinition, metaobjectDefinitionByType, metaobjectDefinitionCreate, metaobjectDefinitions } from "./metaobject-definitions";
-import { metaobject, metaobjectByHandle, metaobjectCreate, metaobjectDelete, metaobjects, metaobjectUpsert } from "./metaobjects";
+import { metaobjectDefinitionUpdate } from "./metaobject-definition-update";
+import { metaobjectDefinition, metaobjectDefinitionByType, metaobjectDefinitionCreate, metaobjectDefinitionDelete, metaobjectDefinitions } from "./metaobject-definitions";
+import { metaobject, metaobjectByHandle, metaobjectBulkDelete, metaobjectCreate, metaobjectDelete, metaobjects, metaobjectUpdate, metaobjectUpsert } from "./metaobjects";
+import { standardMetaobjectDefinitionEnable } from "./metaobject-standard";
 import { stagedUploadsCreate } from "./staged-uploads";
 
 // Root Query/Mutation fields of the content domain, merged into the twin's rootValue (resolvers/index.ts).
@@ -9,19 +12,30 @@ import { stagedUploadsCreate } from "./staged-uploads";
 export const contentRootFields: Record<string, unknown> = {
   metafieldsSet,
   metafieldsDelete,
+  metafieldDefinitionCreate,
+  metafieldDefinitionUpdate,
+  metafieldDefinitionDelete,
+  metafieldDefinition,
+  metafieldDefinitions,
   metaobjectDefinitionCreate,
+  metaobjectDefinitionDelete,
+  metaobjectDefinitionUpdate,
+  standardMetaobjectDefinitionEnable,
   metaobjectDefinition,
   metaobjectDefinitionByType,
   metaobjectDefinitions,
   metaobjectUpsert,
   metaobjectCreate,
+  metaobjectUpdate,
   metaobject,
   metaobjectByHandle,
   metaobjects,
   metaobjectDelete,
+  metaobjectBulkDelete,
   stagedUploadsCreate,
   fileCreate,
   fileUpdate,
   fileDelete,
+  fileAcknowledgeUpdateFailed,
   files,
 };

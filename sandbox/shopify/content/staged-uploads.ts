@@ -28,7 +28,7 @@ export function stagedUploadsCreate(args: { input: StagedUploadInput[] }, ctx: A
       }
       throw notImplemented(info, `stagedUploadsCreate(resource: ${input.resource})`);
     }
-    if (!IMAGE_RESOURCES.has(input.resource) && input.resource !== "FILE") throw notImplemented(info, `stagedUploadsCreate(resource: ${input.resource})`);
+    if (!IMAGE_RESOURCES.has(input.resource) && input.resource !== "FILE" && input.resource !== "BULK_MUTATION_VARIABLES") throw notImplemented(info, `stagedUploadsCreate(resource: ${input.resource})`);
     if (IMAGE_RESOURCES.has(input.resource) && !IMAGE_MIME.test(input.mimeType)) {
       userErrors.push({ field: ["input", String(i), "mimeType"], message: `${input.filename}: (${input.mimeType}) is not a recognized format` });
       return emptyTarget;
@@ -40,7 +40,10 @@ export function stagedUploadsCreate(args: { input: StagedUploadInput[] }, ctx: A
 
 function target(ctx: AdminContext, input: StagedUploadInput) {
   const method = input.httpMethod ?? "PUT";
-  const folder = method === "POST" && input.resource !== "FILE" ? "products" : "files";
+  const bulk = input.resource === "BULK_MUTATION_VARIABLES";
+  // Bulk mutation variables go to tmp/<shop>/bulk/<uuid>/<filename>; the key is the stagedUploadPath
+  // of bulkOperationRunMutation (bulk-operation-run-mutation-created-status.json).
+  const folder = bulk ? "bulk" : method === "POST" && input.resource !== "FILE" ? "products" : "files";
   const key = `tmp/${ctx.shop.id}/${folder}/${randomUUID()}/${input.filename}`;
   filesStore(ctx.state).uploads.set(key, { key, shop: ctx.shop.domain, filename: input.filename, mimeType: input.mimeType, resource: input.resource, bytes: null });
   const origin = sandboxOrigin(ctx.state);
@@ -55,11 +58,12 @@ function target(ctx: AdminContext, input: StagedUploadInput) {
     }
     return { __typename: "StagedMediaUploadTarget", url: url.toString(), resourceUrl, parameters: params({ content_type: input.mimeType, acl: "private" }) };
   }
-  const policy = Buffer.from(JSON.stringify({ conditions: [{ "Content-Type": input.mimeType }, { success_action_status: "201" }, { acl: "private" }, ["content-length-range", 1, 20_971_520], { key }], expiration: new Date(Date.now() + 86_400_000).toISOString() })).toString("base64");
+  const policy = Buffer.from(JSON.stringify({ conditions: [{ "Content-Type": input.mimeType }, { success_action_status: "201" }, { acl: "private" }, ["content-length-range", 1, bulk ? 104_857_600 : 20_971_520], { key }], expiration: new Date(Date.now() + 86_400_000).toISOString() })).toString("base64");
   return {
     __typename: "StagedMediaUploadTarget",
     url: `${origin}/staged-uploads/`,
-    resourceUrl,
+    // Shopify answers the bare bucket URL as resourceUrl for bulk variables (the key is what counts).
+    resourceUrl: bulk ? `${origin}/staged-uploads/` : resourceUrl,
     parameters: params({
       "Content-Type": input.mimeType, success_action_status: "201", acl: "private", key, "x-goog-date": date, "x-goog-credential": credential,
       "x-goog-algorithm": "GOOG4-RSA-SHA256", "x-goog-signature": signature, policy,

@@ -34,6 +34,10 @@ export function markets(args: MarketsArgs, ctx: AdminContext, info: GraphQLResol
   const sort = SORTS[sortKey];
   if (!sort) throw notImplemented(info, `markets(sortKey: ${sortKey})`);
   const matches = args.query ? marketQuery(args.query, info) : () => true;
+  const unknown = localizationOf(ctx.state, ctx.shop).marketsWithUnknownStatus;
+  if (unknown.size && (sortKey === "STATUS" || /\bstatus:/.test(args.query ?? ""))) {
+    throw notImplemented(info, "markets by status while a region market's status is unknown (depends on shipping rates)");
+  }
   const list = ctx.shop.markets.filter((m) => (!args.type || m.type === args.type) && matches(m)).sort(sort);
   return connection(list.map((m) => marketNode(ctx.state, ctx.shop, m)), args, (m) => m.id);
 }
@@ -73,9 +77,13 @@ export function marketNode(state: ShopifyState, shop: ShopRecord, m: MarketRecor
     id: gid("Market", m.id),
     name: m.name,
     handle: m.handle,
-    status: m.status,
-    enabled: m.status === "ACTIVE",
+    status: (_: unknown, _ctx: unknown, info: GraphQLResolveInfo) => knownStatus(state, shop, m, info),
+    enabled: (_: unknown, _ctx: unknown, info: GraphQLResolveInfo) => knownStatus(state, shop, m, info) === "ACTIVE",
     type: m.type,
+    conditions: (_: unknown, _ctx: unknown, info: GraphQLResolveInfo) => {
+      if (!m.countryCodes.length) throw notImplemented(info, "Market.conditions of a market without regions");
+      return { __typename: "MarketConditions", regionsCondition: { __typename: "RegionsCondition", regions: (args: ConnectionArgs) => regionsConnection(state, shop, m, args) } };
+    },
     primary: m.primary ?? false,
     webPresence: () => {
       const first = presences()[0];
@@ -83,6 +91,27 @@ export function marketNode(state: ShopifyState, shop: ShopRecord, m: MarketRecor
     },
     webPresences: (args: ConnectionArgs) => connection(presences().map((w) => webPresenceNode(state, shop, w)), args, (w) => w.id),
   };
+}
+
+function knownStatus(state: ShopifyState, shop: ShopRecord, m: MarketRecord, info: GraphQLResolveInfo) {
+  if (localizationOf(state, shop).marketsWithUnknownStatus.has(m.id)) {
+    throw notImplemented(info, "Market.status of a region market created without status (depends on shipping rates)");
+  }
+  return m.status;
+}
+
+// Country names are CLDR's English names (Intl), which is what Shopify shows for the captured
+// "Canada"; a few Shopify names may differ from CLDR's.
+const COUNTRY_NAMES = new Intl.DisplayNames(["en"], { type: "region" });
+
+function regionsConnection(state: ShopifyState, shop: ShopRecord, m: MarketRecord, args: ConnectionArgs) {
+  const ids = localizationOf(state, shop).regionIds;
+  const nodes = m.countryCodes.map((code) => {
+    const key = `${m.id} ${code}`;
+    if (!ids.has(key)) ids.set(key, state.nextId());
+    return { __typename: "MarketRegionCountry", id: gid("MarketRegionCountry", ids.get(key)!), name: COUNTRY_NAMES.of(code) ?? code, code };
+  });
+  return connection(nodes, args, (n) => n.id);
 }
 
 export function webPresences(args: ConnectionArgs, ctx: AdminContext) {
@@ -100,9 +129,20 @@ export function shopLocaleNode(state: ShopifyState, shop: ShopRecord, code: stri
     published: l?.published ?? false,
     marketWebPresences: () =>
       localizationOf(state, shop)
-        .webPresences.filter((w) => w.defaultLocale === code || w.alternateLocales.includes(code))
+        .webPresences.filter((w) => [w.defaultLocale, ...w.alternateLocales].some((c) => resolveShopLocale(shop, c) === code))
         .map((w) => webPresenceNode(state, shop, w)),
   };
+}
+
+// A presence keeps the locale codes it was given ("en-us", "fr-CA": rootUrls echo them) while its
+// defaultLocale/alternateLocales are the shop locales they stand for (captured: "en-us" -> en,
+// "fr-CA" -> fr when only fr is enabled): same code in any case, else the same language.
+export function resolveShopLocale(shop: ShopRecord, code: string): string {
+  const lower = code.toLowerCase();
+  const exact = shop.locales.find((l) => l.locale.toLowerCase() === lower);
+  if (exact) return exact.locale;
+  const lang = lower.split("-")[0];
+  return shop.locales.find((l) => l.locale.toLowerCase() === lang)?.locale ?? code;
 }
 
 export function webPresenceNode(state: ShopifyState, shop: ShopRecord, w: WebPresenceRecord) {
@@ -111,8 +151,8 @@ export function webPresenceNode(state: ShopifyState, shop: ShopRecord, w: WebPre
     id: gid("MarketWebPresence", w.id),
     subfolderSuffix: w.subfolderSuffix,
     domain: w.domain && { __typename: "Domain", id: gid("Domain", w.domain.id), host: w.domain.host, url: `https://${w.domain.host}`, sslEnabled: true },
-    defaultLocale: () => shopLocaleNode(state, shop, w.defaultLocale),
-    alternateLocales: () => w.alternateLocales.map((code) => shopLocaleNode(state, shop, code)),
+    defaultLocale: () => shopLocaleNode(state, shop, resolveShopLocale(shop, w.defaultLocale)),
+    alternateLocales: () => w.alternateLocales.map((code) => shopLocaleNode(state, shop, resolveShopLocale(shop, code))),
     rootUrls: rootUrls(shop, w),
     markets: (args: ConnectionArgs) => {
       const list = shop.markets.filter((m) => w.marketIds.includes(m.id)).sort(SORTS.NAME);

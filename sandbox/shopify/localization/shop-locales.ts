@@ -1,7 +1,7 @@
 import type { AdminContext } from "../admin-graphql/context";
 import type { ShopRecord } from "../state";
 import { AVAILABLE_LOCALES, localeName } from "./available-locales";
-import { gidNumber, shopLocaleNode } from "./markets";
+import { gidNumber, resolveShopLocale, shopLocaleNode } from "./markets";
 import { localizationOf } from "./store";
 
 // shopLocales / availableLocales and shopLocaleEnable/Update/Disable. Their payloads use plain
@@ -67,8 +67,9 @@ export function shopLocaleDisable(args: { locale: string }, { state, shop }: Adm
   const index = shop.locales.findIndex((l) => l.locale === args.locale);
   if (index < 0) return fail(NO_SUCH_LOCALE);
   const loc = localizationOf(state, shop);
+  // Presences may hold the locale under another spelling ("pt-br", "fr-CA" standing for fr): resolve first.
+  for (const w of loc.webPresences) w.alternateLocales = w.alternateLocales.filter((l) => resolveShopLocale(shop, l) !== args.locale);
   shop.locales.splice(index, 1);
-  for (const w of loc.webPresences) w.alternateLocales = w.alternateLocales.filter((l) => l !== args.locale);
   for (const byResource of loc.translations.values()) {
     for (const [slot, t] of byResource) if (t.locale === args.locale) byResource.delete(slot);
   }

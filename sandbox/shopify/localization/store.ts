@@ -12,6 +12,14 @@ export interface TranslationRecord {
   updatedAt: string; // ISO, second precision like Shopify ("2026-07-11T16:59:22Z")
 }
 
+export interface MarketLocalizationRecord {
+  key: string;
+  value: string;
+  marketId: number;
+  sourceDigest: string; // digest of the content it localized; differs from the current one => outdated
+  updatedAt: string;
+}
+
 export interface WebPresenceRecord {
   id: number;
   subfolderSuffix: string | null; // set => subfolder presence on the primary domain, domain null
@@ -25,13 +33,21 @@ export interface ShopLocalization {
   /** resource gid -> "<key> <locale> <marketId|->" -> record (insertion order = read order) */
   translations: Map<string, Map<string, TranslationRecord>>;
   webPresences: WebPresenceRecord[];
+  /** ids webPresenceDelete removed: deleting one again still answers its id (captured). */
+  deletedWebPresenceIds: Set<number>;
+  /** Region markets created without status/enabled: Shopify decides from shipping rates the twin lacks. */
+  marketsWithUnknownStatus: Set<number>;
+  /** "<market id> <country code>" -> MarketRegionCountry id, minted on first read. */
+  regionIds: Map<string, number>;
+  /** resource gid -> "<key> <marketId>" -> market localization */
+  marketLocalizations: Map<string, Map<string, MarketLocalizationRecord>>;
 }
 
 export function localizationOf(state: ShopifyState, shop: ShopRecord): ShopLocalization {
   const all = domainState(state, "localization", () => new Map<string, ShopLocalization>());
   let loc = all.get(shop.domain);
   if (!loc) {
-    loc = { translations: new Map(), webPresences: seedWebPresences(state, shop) };
+    loc = { translations: new Map(), webPresences: seedWebPresences(state, shop), deletedWebPresenceIds: new Set(), marketsWithUnknownStatus: new Set(), regionIds: new Map(), marketLocalizations: new Map() };
     all.set(shop.domain, loc);
   }
   return loc;

@@ -3,10 +3,16 @@ import type { GraphQLResolveInfo } from "graphql";
 import { gid, type AdminContext } from "../admin-graphql/context";
 import { coded } from "../admin-graphql/errors";
 import { notImplemented } from "../admin-graphql/resolvers/not-implemented";
-import { domainState, type ShopifyState } from "../state";
+import { registerNodeLoader } from "../catalog/resolvers/node";
+import { domainState, registerNode, type ShopifyState } from "../state";
 import { isoSeconds, sandboxOrigin, simulatedDelays } from "./app-identity";
-import { validateBulkQuery } from "./bulk-query-validation";
-import { runBulkQuery } from "./bulk-runner";
+import { compileSearch, type SearchSpec } from "../catalog/search/evaluate";
+import { keysetConnection } from "../catalog/keyset";
+import { addSearchWarnings } from "../catalog/resolvers/shared";
+import { fieldTerms, parseSearch } from "../catalog/search/parse";
+import { filesStore } from "../content/files-store";
+import { MAX_BULK_QUERY_BYTES, validateBulkMutation, validateBulkQuery } from "./bulk-query-validation";
+import { runBulkMutation, runBulkQuery } from "./bulk-runner";
 
 // bulkOperationRunQuery / bulkOperation / currentBulkOperation / bulkOperationCancel.
 // Lifecycle as captured (bulk-operations-read-arg-validation.json lifecycle polls): CREATED on the
@@ -22,7 +28,8 @@ export interface BulkOperationRecord {
   id: number;
   shop: string;
   apiKey: string;
-  type: "QUERY";
+  type: "QUERY" | "MUTATION";
+  variables?: Buffer; // bulk mutations: the staged JSONL
   status: "CREATED" | "RUNNING" | "COMPLETED" | "FAILED" | "CANCELING" | "CANCELED";
   query: string;
   createdAt: string;
@@ -37,11 +44,13 @@ export interface BulkOperationRecord {
 
 const store = (state: ShopifyState) => domainState(state, "bulk-operations", () => new Map<number, BulkOperationRecord>());
 const inProgress = (r: BulkOperationRecord) => r.status === "CREATED" || r.status === "RUNNING" || r.status === "CANCELING";
+// Reads of a CANCELING operation since the cancel; see observe().
+const cancelReads = new WeakMap<BulkOperationRecord, number>();
 
 export function bulkOperationRunQuery(args: { query: string; groupObjects?: boolean }, ctx: AdminContext, info: GraphQLResolveInfo) {
   const check = validateBulkQuery(info.schema, args.query);
   if (!check.ok) return { bulkOperation: null, userErrors: check.messages.map((message) => ({ field: ["query"], message, code: "INVALID" })) };
-  const running = mine(ctx).filter(inProgress);
+  const running = mine(ctx).filter((r) => r.type === "QUERY" && inProgress(r));
   if (running.length >= MAX_RUNNING_QUERY_OPERATIONS) {
     const ids = running.map((r) => gid("BulkOperation", r.id)).join(", ");
     return { bulkOperation: null, userErrors: [{ field: null, message: `A bulk query operation for this app and shop is already in progress: ${ids}.`, code: "OPERATION_IN_PROGRESS" }] };
@@ -50,10 +59,100 @@ export function bulkOperationRunQuery(args: { query: string; groupObjects?: bool
     id: ctx.state.nextId(), shop: ctx.shop.domain, apiKey: ctx.token.apiKey, type: "QUERY", status: "CREATED", query: args.query,
     createdAt: isoSeconds(), completedAt: null, objectCount: 0, rootObjectCount: 0, errorCode: null, output: null, outputKey: null, expiresAt: null,
   };
-  store(ctx.state).set(record.id, record);
+  save(ctx, record);
   schedule(ctx, record, info);
   return { bulkOperation: operationNode(ctx.state, record), userErrors: [] };
 }
+
+// bulkOperationRunMutation. Check order as captured: size, clientIdentifier
+// (bulk-operation-run-mutation-client-identifier-validation.json rejects it before the disallowed root),
+// the mutation itself, then the staged file (NO_SUCH_FILE wins over OPERATION_IN_PROGRESS:
+// bulk-operation-run-mutation-no-such-file-precedence.json), then the concurrency limit.
+export const MAX_RUNNING_MUTATION_OPERATIONS = 5; // 2026-04: bulk-operation-run-mutation-concurrency-limit.json
+const MAX_VARIABLES_BYTES = 100 * 1024 * 1024;
+const NO_SUCH_FILE = "The JSONL file could not be found. Try uploading the file again, and check that you've entered the URL correctly for the stagedUploadPath mutation argument.";
+
+export function bulkOperationRunMutation(args: { mutation: string; stagedUploadPath: string; clientIdentifier?: string | null }, ctx: AdminContext, info: GraphQLResolveInfo) {
+  const fail = (field: string[] | null, message: string, code: string | null) => ({ bulkOperation: null, userErrors: [{ field, message, code }] });
+  const bytes = Buffer.byteLength(args.mutation);
+  if (bytes > MAX_BULK_QUERY_BYTES) return fail(["query"], `is too large (${bytes} bytes; maximum is ${MAX_BULK_QUERY_BYTES} bytes)`, "INVALID_MUTATION");
+  const id = args.clientIdentifier;
+  if (id != null && id.length < 10) return fail(["clientIdentifier"], "is too short (minimum is 10 characters)", "INVALID_MUTATION");
+  if (id != null && id.length > 255) return fail(["clientIdentifier"], "is too long (maximum is 255 characters)", "INVALID_MUTATION");
+  const check = validateBulkMutation(info.schema, args.mutation);
+  if (!check.ok) return { bulkOperation: null, userErrors: [check.error] };
+  const upload = filesStore(ctx.state).uploads.get(args.stagedUploadPath);
+  if (!upload || upload.shop !== ctx.shop.domain || upload.resource !== "BULK_MUTATION_VARIABLES" || !upload.bytes) return fail(null, NO_SUCH_FILE, "NO_SUCH_FILE");
+  if (upload.bytes.length === 0) return fail(null, "The input file is empty.", "INVALID_STAGED_UPLOAD_FILE");
+  if (upload.bytes.length > MAX_VARIABLES_BYTES) return fail(null, "The input file size exceeds the maximum allowed size of 100 MB.", "INVALID_STAGED_UPLOAD_FILE");
+  const running = mine(ctx).filter((r) => r.type === "MUTATION" && inProgress(r));
+  if (running.length >= MAX_RUNNING_MUTATION_OPERATIONS) {
+    const ids = running.map((r) => gid("BulkOperation", r.id)).join(", ");
+    return fail(null, `A bulk mutation operation for this app and shop is already in progress: ${ids}.`, "OPERATION_IN_PROGRESS");
+  }
+  const record: BulkOperationRecord = {
+    id: ctx.state.nextId(), shop: ctx.shop.domain, apiKey: ctx.token.apiKey, type: "MUTATION", status: "CREATED", query: args.mutation, variables: upload.bytes,
+    createdAt: isoSeconds(), completedAt: null, objectCount: 0, rootObjectCount: 0, errorCode: null, output: null, outputKey: null, expiresAt: null,
+  };
+  save(ctx, record);
+  schedule(ctx, record, info);
+  return { bulkOperation: operationNode(ctx.state, record), userErrors: [] };
+}
+
+// bulkOperations: the app's operations, newest first by default (reverse: false lists CREATED_AT
+// descending, bulk-operations-sort-key.json / bulk-operations-live-hybrid-base-overlay.json).
+// Unknown status / operation_type values match nothing (bulk-operations-read-arg-validation.json).
+const bulkSearch: SearchSpec<BulkOperationRecord> = {
+  freeText: () => [],
+  filters: {
+    id: { kind: "number", get: (r) => [r.id] },
+    status: { kind: "keyword", get: (r) => [r.status] },
+    operation_type: { kind: "keyword", get: (r) => [r.type] },
+    created_at: { kind: "time", get: (r) => [r.createdAt] },
+  },
+};
+
+// status / operation_type values outside the enum still run (matching nothing) but warn.
+const ACCEPTED: Record<string, string[]> = {
+  status: ["CANCELED", "CANCELING", "COMPLETED", "CREATED", "FAILED", "RUNNING"], // "EXPIRED" is rejected as captured
+  operation_type: ["QUERY", "MUTATION"],
+};
+
+function valueWarnings(query: string | null | undefined, info: GraphQLResolveInfo) {
+  if (!query?.trim()) return [];
+  return fieldTerms(parseSearch(query)).flatMap((term) => {
+    const accepted = ACCEPTED[term.field!];
+    if (!accepted || accepted.includes(term.value.toUpperCase())) return [];
+    return [{
+      path: [info.path.key as string],
+      query,
+      parsed: { field: term.field!, match_all: term.value },
+      warnings: [{ field: term.field!, message: `Input \`${term.value}\` is not an accepted value.`, code: "invalid_value" }],
+    }];
+  });
+}
+
+export function bulkOperations(
+  args: { first?: number | null; last?: number | null; after?: string | null; before?: string | null; reverse?: boolean | null; sortKey?: string | null; query?: string | null },
+  ctx: AdminContext, info: GraphQLResolveInfo,
+) {
+  const compiled = compileSearch(args.query, bulkSearch, info);
+  addSearchWarnings(ctx, [...compiled.warnings, ...valueWarnings(args.query, info)]);
+  const byCompleted = args.sortKey === "COMPLETED_AT";
+  const value = (r: BulkOperationRecord) => (byCompleted ? r.completedAt ?? "" : r.createdAt);
+  const items = mine(ctx).filter(compiled.test).sort((a, b) => (value(a) < value(b) ? -1 : value(a) > value(b) ? 1 : a.id - b.id));
+  return keysetConnection({ items, value, id: (r) => r.id }, { ...args, reverse: !args.reverse }, (r) => operationNode(ctx.state, r));
+}
+
+// Bulk operations are nodes too: node(id:) answers them (bulk-operation-status-catalog-cancel.json nodeReads).
+function save(ctx: AdminContext, record: BulkOperationRecord) {
+  store(ctx.state).set(record.id, record);
+  registerNode(ctx.state, ctx.shop.domain, { gid: gid("BulkOperation", record.id), typename: "BulkOperation" });
+}
+registerNodeLoader("BulkOperation", (id, ctx) => {
+  const record = findOwn(ctx, id);
+  return record ? operationNode(ctx.state, record) : null;
+});
 
 // Timers stand in for Shopify's job runner; unref() so a closed twin never waits on them.
 function schedule(ctx: AdminContext, record: BulkOperationRecord, info: GraphQLResolveInfo) {
@@ -65,9 +164,9 @@ function schedule(ctx: AdminContext, record: BulkOperationRecord, info: GraphQLR
   setTimeout(() => {
     if (record.status === "CANCELING") return void Object.assign(record, { status: "CANCELED" });
     if (record.status !== "RUNNING" && record.status !== "CREATED") return;
-    const check = validateBulkQuery(schema, record.query);
+    const check = record.type === "QUERY" ? validateBulkQuery(schema, record.query) : validateBulkMutation(schema, record.query);
     if (!check.ok) return;
-    const result = runBulkQuery(schema, rootValue, check.document, ctx);
+    const result = record.type === "QUERY" ? runBulkQuery(schema, rootValue, check.document, ctx) : runBulkMutation(schema, rootValue, check.document, ctx, record.variables!);
     record.objectCount = result.objectCount;
     record.rootObjectCount = result.rootObjectCount;
     if (result.error) {
@@ -86,10 +185,12 @@ function schedule(ctx: AdminContext, record: BulkOperationRecord, info: GraphQLR
 
 export function bulkOperationCancel(args: { id: string }, ctx: AdminContext) {
   const record = findOwn(ctx, args.id);
-  if (!record) return { bulkOperation: null, userErrors: [{ field: null, message: "Bulk operation does not exist" }] };
+  // bulk-operation-status-catalog-cancel.json validations.bulkOperationCancelUnknownId
+  if (!record) return { bulkOperation: null, userErrors: [{ field: ["id"], message: "Bulk operation does not exist" }] };
   if (!inProgress(record)) {
     return { bulkOperation: operationNode(ctx.state, record), userErrors: [{ field: null, message: `A bulk operation cannot be canceled when it is ${record.status.toLowerCase()}` }] };
   }
+  if (record.status !== "CANCELING") cancelReads.set(record, 0);
   record.status = "CANCELING";
   setTimeout(() => { if (record.status === "CANCELING") record.status = "CANCELED"; }, simulatedDelays(ctx.state).bulkStartMs).unref();
   return { bulkOperation: operationNode(ctx.state, record), userErrors: [] };
@@ -99,14 +200,38 @@ export function bulkOperation(args: { id: string }, ctx: AdminContext) {
   const type = /^gid:\/\/shopify\/([A-Za-z]+)\/\d+$/.exec(args.id)?.[1];
   if (type !== "BulkOperation") throw coded(`Invalid id: ${args.id}`, "RESOURCE_NOT_FOUND"); // bulk-operations-read-arg-validation
   const record = findOwn(ctx, args.id);
-  return record ? operationNode(ctx.state, record) : null;
+  return record ? operationNode(ctx.state, observe(record)) : null;
+}
+
+// Shopify finishes a cancel shortly after it is requested: the captures read CANCELING once after the
+// cancel and CANCELED on the next read (bulk-operation-status-catalog-cancel.json
+// queryExportImmediateCancel.statusPolls, bulk-operation-run-query-schema-roots.json). The twin settles
+// on the second read or after the simulated delay, whichever comes first.
+//
+// Likewise a new operation reads CREATED once and RUNNING from the next read on, unless the job has
+// moved on by then (bulk-operation-cancel-preserves-fields.json progressPolls: CREATED, then RUNNING;
+// bulk-operation-run-mutation-created-status.json: run and currentAfterRun CREATED, then RUNNING).
+const createdReads = new WeakMap<BulkOperationRecord, number>();
+
+function observe(record: BulkOperationRecord): BulkOperationRecord {
+  if (record.status === "CREATED") {
+    const reads = (createdReads.get(record) ?? 0) + 1;
+    createdReads.set(record, reads);
+    if (reads >= 2) record.status = "RUNNING";
+    return record;
+  }
+  if (record.status !== "CANCELING") return record;
+  const reads = (cancelReads.get(record) ?? 0) + 1;
+  cancelReads.set(record, reads);
+  if (reads >= 2) record.status = "CANCELED";
+  return record;
 }
 
 /** Most recent operation of the type for this app and shop (deprecated in 2026-07, still served). */
 export function currentBulkOperation(args: { type?: string | null }, ctx: AdminContext, info: GraphQLResolveInfo) {
-  if (args.type === "MUTATION") throw notImplemented(info, "currentBulkOperation(type: MUTATION)");
-  const latest = mine(ctx).sort((a, b) => b.id - a.id)[0];
-  return latest ? operationNode(ctx.state, latest) : null;
+  const type = args.type ?? "QUERY";
+  const latest = mine(ctx).filter((r) => r.type === type).sort((a, b) => b.id - a.id)[0];
+  return latest ? operationNode(ctx.state, observe(latest)) : null;
 }
 
 const mine = (ctx: AdminContext) => [...store(ctx.state).values()].filter((r) => r.shop === ctx.shop.domain && r.apiKey === ctx.token.apiKey);

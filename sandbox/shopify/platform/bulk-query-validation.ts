@@ -1,5 +1,5 @@
 import {
-  GraphQLError, Kind, getNamedType, getNullableType, isListType, isObjectType, isInterfaceType, parse, validate,
+  GraphQLError, Kind, Lexer, Source, TokenKind, getNamedType, getNullableType, isListType, isObjectType, isInterfaceType, parse, validate,
   type DocumentNode, type FieldNode, type GraphQLField, type GraphQLSchema, type GraphQLType, type OperationDefinitionNode, type SelectionSetNode,
 } from "graphql";
 
@@ -15,7 +15,9 @@ export type BulkQueryCheck = { ok: true; document: DocumentNode } | { ok: false;
 const isConnection = (type: GraphQLType) => getNamedType(type).name.endsWith("Connection");
 
 export function validateBulkQuery(schema: GraphQLSchema, query: string): BulkQueryCheck {
-  if (Buffer.byteLength(query) > MAX_BULK_QUERY_BYTES) return { ok: false, messages: [`Query is too long (maximum is ${MAX_BULK_QUERY_BYTES} bytes).`] };
+  const bytes = Buffer.byteLength(query);
+  // bulk-operation-storage-byte-limit.json cases.query
+  if (bytes > MAX_BULK_QUERY_BYTES) return { ok: false, messages: [`Query is too large (${bytes} bytes; maximum is ${MAX_BULK_QUERY_BYTES} bytes)`] };
   let document: DocumentNode;
   try {
     document = parse(query);
@@ -96,4 +98,49 @@ function syntaxMessage(error: GraphQLError): string {
   const text = error.message.replace(/^Syntax Error:\s*/, "").replace(/\.$/, "");
   if (/<EOF>/.test(text)) return "syntax error, unexpected end of file";
   return `syntax error, ${text.charAt(0).toLowerCase()}${text.slice(1)}`;
+}
+
+// Shopify's bulk mutation validators (bulk-operation-run-mutation-validators.json, -user-errors.json,
+// -connection-validators.json). Unlike the query validators, some carry field ["mutation"] and a null code.
+export interface BulkMutationError { field: string[] | null; message: string; code: string | null }
+export type BulkMutationCheck = { ok: true; document: DocumentNode } | { ok: false; error: BulkMutationError };
+
+const invalid = (message: string): BulkMutationCheck => ({ ok: false, error: { field: null, message, code: "INVALID_MUTATION" } });
+const onMutation = (message: string): BulkMutationCheck => ({ ok: false, error: { field: ["mutation"], message, code: null } });
+
+export function validateBulkMutation(schema: GraphQLSchema, mutation: string): BulkMutationCheck {
+  let document: DocumentNode;
+  try {
+    document = parse(mutation);
+  } catch (error) {
+    return invalid(`Failed to parse the mutation - ${mutationSyntaxMessage(mutation, error as GraphQLError)}`);
+  }
+  const ops = document.definitions.filter((d): d is OperationDefinitionNode => d.kind === Kind.OPERATION_DEFINITION);
+  if (ops.some((o) => o.operation !== "mutation")) return invalid("Invalid operation type. Only `mutation` operations are supported.");
+  const roots = ops.length === 1 ? fieldsOf(ops[0]!.selectionSet, document) : [];
+  if (roots.length !== 1) return onMutation("You must specify a single top level mutation.");
+  // The captures only show bulkOperationRunMutation itself rejected; bulk operations cannot start bulk operations.
+  if (/^bulkOperation/.test(roots[0]!.name.value) || !schema.getMutationType()!.getFields()[roots[0]!.name.value]) {
+    return onMutation("You must use an allowed mutation name.");
+  }
+  const found = { connections: 0, maxDepth: 0, viaNodes: [] as string[], withoutId: [] as string[], inList: false };
+  walk(schema, schema.getMutationType()!, ops[0]!.selectionSet, document, 0, false, found);
+  if (found.connections > 1) return onMutation("Bulk mutations cannot contain more than 1 connection.");
+  return { ok: true, document };
+}
+
+// Shopify's parser reports an unexpected end of file at the start of the last token
+// ("mutation { not real syntax" → "unexpected end of file at [1, 21]").
+function mutationSyntaxMessage(source: string, error: GraphQLError): string {
+  if (!/<EOF>/.test(error.message)) {
+    const loc = error.locations?.[0];
+    return `${syntaxMessage(error)}${loc ? ` at [${loc.line}, ${loc.column}]` : ""}`;
+  }
+  let last: { line: number; column: number } | undefined;
+  try {
+    const lexer = new Lexer(new Source(source));
+    for (let t = lexer.advance(); t.kind !== TokenKind.EOF; t = lexer.advance()) last = { line: t.line, column: t.column };
+  } catch { /* a lexing error has its own location below */ }
+  const loc = last ?? error.locations?.[0];
+  return `syntax error, unexpected end of file${loc ? ` at [${loc.line}, ${loc.column}]` : ""}`;
 }

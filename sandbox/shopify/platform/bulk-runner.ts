@@ -74,3 +74,28 @@ function strip(obj: Record<string, unknown>, children: unknown[]): Record<string
   }
   return out;
 }
+
+/**
+ * Runs a bulk mutation once per JSONL line of `variables` (each line is the variables object) and
+ * writes Shopify's result JSONL: {"data": …, "__lineNumber": n} per line (errors alongside when any).
+ */
+export function runBulkMutation(schema: GraphQLSchema, rootValue: unknown, document: DocumentNode, context: AdminContext, variables: Buffer): BulkResult {
+  const lines: string[] = [];
+  let error: string | undefined;
+  const inputs = variables.toString("utf8").split("\n").filter((l) => l.trim());
+  inputs.forEach((input, lineNumber) => {
+    let variableValues: Record<string, unknown>;
+    try {
+      variableValues = JSON.parse(input) as Record<string, unknown>;
+    } catch {
+      lines.push(JSON.stringify({ errors: [{ message: "Invalid JSON" }], __lineNumber: lineNumber })); // no capture of this shape
+      return;
+    }
+    const result = execute({ schema, document, rootValue, contextValue: context, variableValues, fieldResolver: implementedFieldsOnly });
+    if (result instanceof Promise) throw new Error("sandbox resolvers must be synchronous");
+    const notImplemented = result.errors?.find((e) => e.extensions?.code === "NOT_IMPLEMENTED_IN_SANDBOX");
+    if (notImplemented) error ??= notImplemented.message; // fails the job loudly (FAILED, INTERNAL_SERVER_ERROR)
+    lines.push(JSON.stringify({ ...(result.errors && { errors: result.errors.map((e) => e.toJSON()) }), data: result.data ?? null, __lineNumber: lineNumber }));
+  });
+  return { jsonl: lines.map((l) => `${l}\n`).join(""), objectCount: lines.length, rootObjectCount: lines.length, ...(error && { error }) };
+}

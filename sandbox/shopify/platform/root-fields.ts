@@ -1,7 +1,9 @@
+import { appRevokeAccessScopes, delegateAccessTokenCreate } from "./app-access";
 import { appSubscriptionCancel, appSubscriptionCreate } from "./billing";
-import { bulkOperation, bulkOperationCancel, bulkOperationRunQuery, currentBulkOperation } from "./bulk-operations";
-import { webPixel, webPixelCreate, webPixelDelete, webPixelUpdate } from "./web-pixels";
+import { bulkOperation, bulkOperationCancel, bulkOperationRunMutation, bulkOperationRunQuery, bulkOperations, currentBulkOperation } from "./bulk-operations";
+import { eventBridgeServerPixelUpdate, pubSubServerPixelUpdate, webPixel, webPixelCreate, webPixelDelete, webPixelUpdate } from "./web-pixels";
 import {
+  eventBridgeWebhookSubscriptionCreate, eventBridgeWebhookSubscriptionUpdate, pubSubWebhookSubscriptionCreate, pubSubWebhookSubscriptionUpdate,
   webhookSubscription, webhookSubscriptionCreate, webhookSubscriptionDelete, webhookSubscriptions, webhookSubscriptionsCount, webhookSubscriptionUpdate,
 } from "./webhook-subscriptions";
 
@@ -10,7 +12,11 @@ import {
 export const platformRootFields: Record<string, unknown> = {
   appSubscriptionCreate,
   appSubscriptionCancel,
+  appRevokeAccessScopes,
+  delegateAccessTokenCreate,
   bulkOperationRunQuery,
+  bulkOperationRunMutation,
+  bulkOperations,
   bulkOperationCancel,
   bulkOperation,
   currentBulkOperation,
@@ -18,10 +24,16 @@ export const platformRootFields: Record<string, unknown> = {
   webPixelCreate,
   webPixelUpdate,
   webPixelDelete,
+  pubSubServerPixelUpdate,
+  eventBridgeServerPixelUpdate,
   webhookSubscription,
   webhookSubscriptions,
   webhookSubscriptionsCount,
   webhookSubscriptionCreate,
   webhookSubscriptionUpdate,
   webhookSubscriptionDelete,
+  pubSubWebhookSubscriptionCreate,
+  pubSubWebhookSubscriptionUpdate,
+  eventBridgeWebhookSubscriptionCreate,
+  eventBridgeWebhookSubscriptionUpdate,
 };

@@ -82,7 +82,8 @@ describe("web pixels, webhook subscriptions and billing", () => {
     const del = await gql(`mutation($id: ID!) { webhookSubscriptionDelete(id: $id) { deletedWebhookSubscriptionId userErrors { field message } } }`, { id: sub.id });
     expect(del.json.data.webhookSubscriptionDelete).toEqual({ deletedWebhookSubscriptionId: sub.id, userErrors: [] });
     const gone = await gql(`mutation($id: ID!) { webhookSubscriptionDelete(id: $id) { deletedWebhookSubscriptionId userErrors { field message } } }`, { id: sub.id });
-    expect(gone.json.data.webhookSubscriptionDelete).toEqual({ deletedWebhookSubscriptionId: null, userErrors: [{ field: ["id"], message: "Webhook subscription does not exist" }] });
+    // A repeated delete answers the id again, as in every capture that deletes twice (webhook-subscription-api-version-projection.json).
+    expect(gone.json.data.webhookSubscriptionDelete).toEqual({ deletedWebhookSubscriptionId: sub.id, userErrors: [] });
     expect(subscriptionsFor(sandbox.state, sandbox.defaultShop, "test-api-key", "PRODUCTS_UPDATE")).toEqual([]);
   });
 

@@ -132,6 +132,6 @@ describe("bulk query operations", () => {
     const wrong = await gql(`{ bulkOperation(id: "gid://shopify/Product/1") { id } }`);
     expect(wrong.json).toMatchObject({ data: { bulkOperation: null }, errors: [{ message: "Invalid id: gid://shopify/Product/1", extensions: { code: "RESOURCE_NOT_FOUND" } }] });
     const cancel = await gql(`mutation { bulkOperationCancel(id: "gid://shopify/BulkOperation/1") { bulkOperation { id } userErrors { field message } } }`);
-    expect(cancel.json.data.bulkOperationCancel).toEqual({ bulkOperation: null, userErrors: [{ field: null, message: "Bulk operation does not exist" }] });
+    expect(cancel.json.data.bulkOperationCancel).toEqual({ bulkOperation: null, userErrors: [{ field: ["id"], message: "Bulk operation does not exist" }] });
   });
 });

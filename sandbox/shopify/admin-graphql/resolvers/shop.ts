@@ -12,6 +12,7 @@ export function shop(_args: unknown, { shop: s }: AdminContext) {
     currencyCode: s.currencyCode,
     enabledPresentmentCurrencies: [s.currencyCode],
     ianaTimezone: s.ianaTimezone,
+    ...timezoneFields(s.ianaTimezone),
     url: `https://${s.primaryDomain.host}`,
     primaryDomain: {
       __typename: "Domain",
@@ -21,5 +22,19 @@ export function shop(_args: unknown, { shop: s }: AdminContext) {
       sslEnabled: true,
     },
     plan: { __typename: "ShopPlan", ...s.plan, displayName: s.plan.publicDisplayName },
+  };
+}
+
+/** Shop.timezoneAbbreviation / timezoneOffset ("-0400") / timezoneOffsetMinutes, derived from the IANA zone at the current instant. */
+export function timezoneFields(ianaTimezone: string, at = new Date()) {
+  const part = (timeZoneName: "short" | "longOffset") =>
+    new Intl.DateTimeFormat("en-US", { timeZone: ianaTimezone, timeZoneName }).formatToParts(at).find((p) => p.type === "timeZoneName")?.value ?? "";
+  const m = /^GMT(?:([+-])(\d{2}):(\d{2}))?$/.exec(part("longOffset"));
+  const minutes = m?.[1] ? (m[1] === "-" ? -1 : 1) * (Number(m[2]) * 60 + Number(m[3])) : 0;
+  const abs = Math.abs(minutes);
+  return {
+    timezoneAbbreviation: part("short"),
+    timezoneOffset: `${minutes < 0 ? "-" : "+"}${String(Math.floor(abs / 60)).padStart(2, "0")}${String(abs % 60).padStart(2, "0")}`,
+    timezoneOffsetMinutes: minutes,
   };
 }

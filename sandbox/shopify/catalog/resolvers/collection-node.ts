@@ -24,7 +24,7 @@ export function collectionNode(c: CollectionRecord, ctx: AdminContext) {
     updatedAt: c.updatedAt,
     seo: { __typename: "SEO", title: c.seo.title, description: c.seo.description },
     sortOrder: c.sortOrder,
-    templateSuffix: null,
+    templateSuffix: c.templateSuffix ?? null,
     image: null,
     ruleSet: c.ruleSet && {
       __typename: "CollectionRuleSet",

@@ -5,7 +5,7 @@ import { findNode } from "../../state";
 import { catalogOf } from "../store";
 import { collectionNode } from "./collection-node";
 import { customerNode } from "./customer-node";
-import { mediaImageNode } from "./media-node";
+import { mediaNode } from "./media-node";
 import { orderNode } from "./order-node";
 import { visibleOrder } from "./orders";
 import { productNode } from "./product-node";
@@ -38,14 +38,16 @@ registerNodeLoader("ProductVariant", (gid, ctx, info) => {
   }
   return null;
 });
-registerNodeLoader("MediaImage", (gid, ctx, info) => {
-  requireScope(ctx, info, "read_products", "read_files");
-  for (const p of catalog(ctx).products.values()) {
-    const m = p.media.find((x) => x.gid === gid);
-    if (m) return mediaImageNode(m, p);
-  }
-  return null;
-});
+for (const typename of ["MediaImage", "ExternalVideo"]) {
+  registerNodeLoader(typename, (gid, ctx, info) => {
+    requireScope(ctx, info, "read_products", "read_files");
+    for (const p of catalog(ctx).products.values()) {
+      const m = p.media.find((x) => x.gid === gid);
+      if (m) return mediaNode(m, p);
+    }
+    return null;
+  });
+}
 registerNodeLoader("Collection", (gid, ctx, info) => {
   requireScope(ctx, info, "read_products");
   const c = catalog(ctx).collections.get(gid);

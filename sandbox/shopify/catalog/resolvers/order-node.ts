@@ -41,7 +41,7 @@ export function orderNode(o: OrderRecord, ctx: AdminContext) {
     closedAt: null,
     confirmed: true,
     test: o.test,
-    note: null,
+    note: o.note ?? null,
     tags: o.tags,
     sourceName: o.sourceName,
     customerLocale: o.locale,

@@ -5,7 +5,7 @@ import { keysetConnection, sortBy } from "../keyset";
 import { catalogOf, legacyIdOf } from "../store";
 import type { ProductRecord, VariantRecord } from "../types";
 import { collectionNode, collectionSortValue } from "./collection-node";
-import { mediaImageNode, productImage } from "./media-node";
+import { isReadyImage, mediaNode, mediaStatus, productImage } from "./media-node";
 import { count, metafieldFields, plainText, truncate } from "./shared";
 import { variantNode } from "./variant-node";
 
@@ -38,7 +38,7 @@ export function productNode(p: ProductRecord, ctx: AdminContext) {
     requiresSellingPlan: false,
     hasOnlyDefaultVariant: isDefault,
     hasOutOfStockVariants: p.variants.some((v) => v.inventoryQuantity <= 0),
-    tracksInventory: true,
+    tracksInventory: p.tracksInventory ?? true,
     totalInventory: p.variants.reduce((s, v) => s + v.inventoryQuantity, 0),
     createdAt: p.createdAt,
     updatedAt: p.updatedAt,
@@ -68,12 +68,19 @@ export function productNode(p: ProductRecord, ctx: AdminContext) {
       keysetConnection(
         { items: args.sortKey === "ID" ? sortBy(p.media, (m) => legacyIdOf(m.gid), (m) => legacyIdOf(m.gid)) : p.media, value: (m) => (args.sortKey === "ID" ? legacyIdOf(m.gid) : m.position), id: (m) => legacyIdOf(m.gid) },
         args,
-        (m) => mediaImageNode(m, p),
+        (m) => mediaNode(m, p),
       ),
     mediaCount: count(p.media.length),
-    featuredMedia: p.media[0] ? mediaImageNode(p.media[0], p) : null,
-    images: (args: ConnectionArgs) => keysetConnection({ items: p.media, value: (m) => m.position, id: (m) => legacyIdOf(m.gid) }, args, productImage),
-    featuredImage: p.media[0] ? productImage(p.media[0]) : null,
+    // Media that is still processing is neither featured nor a ProductImage (product-create-media-parity.json).
+    featuredMedia: () => {
+      const first = p.media.find((m) => mediaStatus(m) === "READY");
+      return first ? mediaNode(first, p) : null;
+    },
+    images: (args: ConnectionArgs) => keysetConnection({ items: p.media.filter(isReadyImage), value: (m) => m.position, id: (m) => legacyIdOf(m.gid) }, args, productImage),
+    featuredImage: () => {
+      const first = p.media.find(isReadyImage);
+      return first ? productImage(first) : null;
+    },
     variants: (args: ConnectionArgs & { sortKey?: string | null }) => keysetConnection(variantSort(p.variants, args.sortKey ?? "POSITION"), args, (v) => variantNode(v, p, ctx)),
     variantsCount: count(p.variants.length),
     collections: (args: ConnectionArgs & { sortKey?: string | null }) => {

@@ -7,6 +7,7 @@ import { catalogOf, indexProductHandle, productByHandle, touchCatalog } from "..
 import type { ProductRecord } from "../types";
 import { productPayload } from "../webhook-payloads";
 import { refreshSmartCollections } from "../write";
+import { appendMedia, requireSupportedMedia, validateMediaInputs, withMediaOverride, type CreateMediaInput } from "./product-media";
 import { productNode } from "./product-node";
 import { requireScope } from "./shared";
 
@@ -42,7 +43,7 @@ export function normalizeHandle(raw: string): string {
 }
 
 export function productUpdate(
-  args: { product?: UpdateInput | null; input?: UpdateInput | null; media?: unknown[] | null; identifier?: { id?: string | null; handle?: string | null; customId?: unknown } | null },
+  args: { product?: UpdateInput | null; input?: UpdateInput | null; media?: CreateMediaInput[] | null; identifier?: { id?: string | null; handle?: string | null; customId?: unknown } | null },
   ctx: AdminContext,
   info: GraphQLResolveInfo,
 ) {
@@ -50,7 +51,8 @@ export function productUpdate(
   if ((args.product == null) === (args.input == null) && !(args.identifier && args.product == null && args.input == null)) {
     throw coded("productUpdate must include exactly one of the following arguments: input, product.", "INVALID_FIELD_ARGUMENTS");
   }
-  if (args.media?.length) throw notImplemented(info, "productUpdate(media:)");
+  const media = (args.media ?? []) as CreateMediaInput[];
+  requireSupportedMedia(info, media, "productUpdate(media:)");
   if (args.identifier?.customId) throw notImplemented(info, "productUpdate(identifier: { customId })");
   const input: UpdateInput = args.product ?? args.input ?? {};
   // Input defaults (deleteConflictingConstrainedMetafields: false) arrive filled in; only real values count.
@@ -73,6 +75,8 @@ export function productUpdate(
     if (owner && owner.gid !== product.gid) errors.push(userError(["input", "handle"], `Handle '${handle}' already in use. Please provide a new handle.`));
     else if (handle.length > 255) errors.push(userError(["input", "handle"], "Handle is too long (maximum is 255 characters)"));
   }
+  // Invalid media leaves the product unchanged (product-top-level-media-parity.json invalidUpdate).
+  errors.push(...validateMediaInputs(media).map((e) => userError(e.field, e.message)));
   if (errors.length) return { __typename: "ProductUpdatePayload", product: productNode(product, ctx), userErrors: errors };
 
   if (input.title != null) product.title = input.title;
@@ -91,9 +95,11 @@ export function productUpdate(
   if (input.tags != null) product.tags = [...new Set(input.tags.map((t) => t.trim()).filter(Boolean))].sort((a, b) => a.localeCompare(b));
   if (input.status != null) product.status = input.status;
   if (input.templateSuffix !== undefined) product.templateSuffix = input.templateSuffix || null;
+  const created = appendMedia(ctx, product, media);
   product.updatedAt = new Date().toISOString().replace(/\.\d{3}Z$/, "Z");
   refreshSmartCollections(catalog);
   touchCatalog(catalog);
   emitShopEvent(ctx.state, { shop: ctx.shop.domain, topic: "products/update", payload: productPayload(ctx.shop, product) });
-  return { __typename: "ProductUpdatePayload", product: productNode(product, ctx), userErrors: [] };
+  const node = productNode(product, ctx);
+  return { __typename: "ProductUpdatePayload", product: created.length ? withMediaOverride(node, product, new Set(created.map((m) => m.gid))) : node, userErrors: [] };
 }

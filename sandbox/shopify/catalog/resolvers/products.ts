@@ -4,7 +4,7 @@ import type { ConnectionArgs } from "../../admin-graphql/connection";
 import { notImplemented } from "../../admin-graphql/resolvers/not-implemented";
 import { checkPageArgs, keysetConnection, sortBy, type SortValue } from "../keyset";
 import { compileSearch, wordMatch, type SearchSpec } from "../search/evaluate";
-import { cachedSort, catalogOf, legacyIdOf, productByHandle as findByHandle } from "../store";
+import { cachedSort, catalogOf, legacyIdOf, productByHandle as findByHandle, searchable } from "../store";
 import type { CatalogState, ProductRecord, VariantRecord } from "../types";
 import { productNode } from "./product-node";
 import { addSearchWarnings, count, requireScope } from "./shared";
@@ -81,12 +81,12 @@ function searchProducts(args: ListArgs, ctx: AdminContext, info: GraphQLResolveI
   if (sortKey === "RELEVANCE" && search.freeTextTerms.length) {
     // Relevance: free-text hits, title hits counting double; ties by id.
     const score = (p: ProductRecord) => -search.freeTextTerms.reduce((s, t) => s + (wordMatch(p.title, t.value, t.prefix) ? 2 : 0) + 1, 0);
-    const hits = [...catalog.products.values()].filter(search.test);
+    const hits = [...catalog.products.values()].filter((p) => searchable(p) && search.test(p));
     return { items: sortBy(hits, score, (p) => p.legacyId), value: score as (p: ProductRecord) => SortValue };
   }
   const value = productSortValue(sortKey);
   const sorted = cachedSort(catalog, `products:${sortKey}`, () => sortBy(catalog.products.values(), value, (p) => p.legacyId));
-  return { items: args.query?.trim() ? sorted.filter(search.test) : sorted, value };
+  return { items: args.query?.trim() ? sorted.filter((p) => searchable(p) && search.test(p)) : sorted, value };
 }
 
 export function products(args: ListArgs, ctx: AdminContext, info: GraphQLResolveInfo) {
@@ -173,7 +173,7 @@ function searchVariants(args: ListArgs, ctx: AdminContext, info: GraphQLResolveI
   const catalog = catalogOf(ctx.state, ctx.shop.domain);
   const search = compileSearch(args.query, variantSearchSpec(), info);
   addSearchWarnings(ctx, search.warnings);
-  const rows = variantRows(catalog).filter(search.test);
+  const rows = args.query?.trim() ? variantRows(catalog).filter((r) => searchable(r.p) && search.test(r)) : variantRows(catalog);
   const value = variantSortValue(args.sortKey ?? "ID");
   const id = (r: VariantRow) => legacyIdOf(r.v.gid);
   return { items: args.sortKey && args.sortKey !== "ID" ? sortBy(rows, value, id) : rows, value, id };

@@ -1,9 +1,10 @@
 import type { GraphQLResolveInfo } from "graphql";
 import type { AdminContext } from "../../admin-graphql/context";
 import { coded } from "../../admin-graphql/errors";
-import { metafieldsOf, readMetafield, type MetafieldRecord } from "../../content/metafields-store";
+import { metafieldNode, metafieldOwnerFields } from "../../content/metafield-fields";
+import { metafieldsOf } from "../../content/metafields-store";
+import { resolveAppPrefix } from "../../platform/app-identity";
 import { keysetConnection } from "../keyset";
-import { legacyIdOf } from "../store";
 import type { SearchWarning } from "../search/evaluate";
 
 // Small pieces every catalog resolver uses: scope checks with Shopify's ACCESS_DENIED shape,
@@ -50,61 +51,31 @@ export function parseGid(gid: unknown, type: string): number | undefined {
   return m && m[1] === type ? Number(m[2]) : undefined;
 }
 
-// ---- metafields on catalog owners (records live in content/metafields-store.ts)
+// ---- metafields on catalog owners (records and the Metafield node live in content/)
 
-function metafieldNode(m: MetafieldRecord, key = m.key) {
-  return {
-    __typename: "Metafield",
-    id: m.gid,
-    legacyResourceId: String(legacyIdOf(m.gid)),
-    namespace: m.namespace,
-    key,
-    type: m.type,
-    value: m.value,
-    jsonValue: jsonValueOf(m),
-    compareDigest: m.compareDigest,
-    createdAt: m.createdAt,
-    updatedAt: m.updatedAt,
-  };
-}
-
-function jsonValueOf(m: MetafieldRecord): unknown {
-  if (m.type === "json" || m.type.startsWith("list.") || ["dimension", "volume", "weight", "rating", "money"].includes(m.type)) {
-    try { return JSON.parse(m.value); } catch { return m.value; }
-  }
-  if (m.type === "number_integer") return Number(m.value);
-  if (m.type === "boolean") return m.value === "true";
-  return m.value;
-}
-
-/** `metafield(namespace, key)` and `metafields(...)` for an owner gid. Quirks: metafields-owner-connection-args.json. */
+/**
+ * `metafield(namespace, key)` and `metafields(...)` for an owner gid, through the content domain's
+ * metafieldOwnerFields. One captured quirk is kept here (metafields-owner-connection-args.json):
+ * `metafields(keys:)` matches only qualified "namespace.key" strings, in the order given, and the
+ * nodes' `key` comes back qualified.
+ */
 export function metafieldFields(ownerGid: string) {
   return {
-    metafield: ({ namespace, key }: { namespace?: string | null; key: string }, ctx: AdminContext) => {
-      const ns = namespace ?? appNamespace(ctx);
-      const m = readMetafield(ctx.state, ctx.shop.domain, ownerGid, ns, key);
-      return m ? metafieldNode(m) : null;
-    },
+    metafield: (args: { namespace?: string | null; key: string }, ctx: AdminContext) => metafieldOwnerFields(ctx, ownerGid).metafield(args),
     metafields: (args: { namespace?: string | null; keys?: string[] | null; first?: number | null; last?: number | null; after?: string | null; before?: string | null; reverse?: boolean | null }, ctx: AdminContext) => {
+      if (!args.keys) return metafieldOwnerFields(ctx, ownerGid).metafields(args);
       const all = [...metafieldsOf(ctx.state, ctx.shop.domain, ownerGid).values()];
-      let rows: { m: MetafieldRecord; key: string; pos: number }[];
-      if (args.keys) {
-        // Only qualified "namespace.key" strings match, in the order given; key comes back qualified.
-        rows = args.keys.flatMap((k, pos) => {
-          const m = all.find((r) => `${r.namespace}.${r.key}` === k && (!args.namespace || r.namespace === args.namespace));
-          return m ? [{ m, key: k, pos }] : [];
-        });
-      } else {
-        rows = all.filter((m) => !args.namespace || m.namespace === args.namespace).sort((a, b) => legacyIdOf(a.gid) - legacyIdOf(b.gid)).map((m, pos) => ({ m, key: m.key, pos }));
-      }
-      return keysetConnection({ items: rows, value: (r) => (args.keys ? r.pos : legacyIdOf(r.m.gid)), id: (r) => legacyIdOf(r.m.gid) }, args, (r) => metafieldNode(r.m, r.key));
+      const namespace = args.namespace == null ? undefined : resolveAppPrefix(args.namespace, ctx.token.apiKey);
+      const rows = args.keys.flatMap((k, pos) => {
+        const dot = k.lastIndexOf(".");
+        if (dot < 0) return [];
+        const qualified = `${resolveAppPrefix(k.slice(0, dot), ctx.token.apiKey)}.${k.slice(dot + 1)}`;
+        const m = all.find((r) => `${r.namespace}.${r.key}` === qualified && (namespace === undefined || r.namespace === namespace));
+        return m ? [{ m, key: k, pos }] : [];
+      });
+      return keysetConnection({ items: rows, value: (r) => r.pos, id: (r) => r.m.legacyId }, args, (r) => ({ ...metafieldNode(ctx, r.m), key: r.key }));
     },
   };
-}
-
-/** Metafields written without a namespace land in the app's namespace (quirks §3). */
-function appNamespace(ctx: AdminContext): string {
-  return `app--${ctx.installation?.id ?? ctx.token.apiKey}`;
 }
 
 export const plainText = (html: string) =>

@@ -3,7 +3,7 @@ import type { ConnectionArgs } from "../../admin-graphql/connection";
 import { keysetConnection } from "../keyset";
 import { legacyIdOf } from "../store";
 import type { ProductRecord, VariantRecord } from "../types";
-import { mediaImageNode, productImage } from "./media-node";
+import { mediaNode, productImage } from "./media-node";
 import { metafieldFields } from "./shared";
 import { productNode } from "./product-node";
 
@@ -34,7 +34,7 @@ export function variantNode(v: VariantRecord, p: ProductRecord, ctx: AdminContex
     createdAt: p.createdAt,
     updatedAt: p.updatedAt,
     image: media[0] ? productImage(media[0]) : null,
-    media: (args: ConnectionArgs) => keysetConnection({ items: media, value: (m) => legacyIdOf(m.gid), id: (m) => legacyIdOf(m.gid) }, args, (m) => mediaImageNode(m, p)),
+    media: (args: ConnectionArgs) => keysetConnection({ items: media, value: (m) => legacyIdOf(m.gid), id: (m) => legacyIdOf(m.gid) }, args, (m) => mediaNode(m, p)),
     product: () => productNode(p, ctx),
     ...metafieldFields(v.gid),
   };

@@ -1,0 +1,261 @@
+import { randomUUID } from "node:crypto";
+import type { GraphQLResolveInfo } from "graphql";
+import { gid, type AdminContext } from "../admin-graphql/context";
+import { connection, type ConnectionArgs } from "../admin-graphql/connection";
+import { coded } from "../admin-graphql/errors";
+import { notImplemented } from "../admin-graphql/resolvers/not-implemented";
+import { isForeignAppReserved, isoSeconds, resolveAppPrefix } from "../platform/app-identity";
+import { domainState, type ShopifyState } from "../state";
+import { isDefinitionType, typeCategory, VALID_TYPES } from "./metafield-values";
+import { metafieldOwners } from "./metafields-store";
+
+// metafieldDefinitionCreate / Update / Delete and QueryRoot.metafieldDefinition. Messages, codes and
+// shapes: metafield-definition-create-input-validation.json, metafield-definition-lifecycle-mutations.json,
+// metafield-definition-non-product-owner-types.json, metafield-definition-access-validation.json,
+// metafield-definition-app-namespace-resolution.json, metafield-definition-validation-affects-values.json.
+// Definitions drive metafieldsSet validation (metafield-validations.ts) and Metafield.definition.
+
+export interface MetafieldDefinitionRecord {
+  id: number;
+  shop: string;
+  namespace: string; // resolved ($app: → app--<id>--x)
+  key: string;
+  ownerType: string;
+  name: string;
+  description: string | null;
+  type: string;
+  validations: { name: string; value: string }[];
+  pinnedPosition: number | null;
+  access: { admin: string; storefront: string; customerAccount: string };
+  createdAt: string;
+  updatedAt: string;
+}
+
+const store = (state: ShopifyState) => domainState(state, "metafieldDefinitions", () => new Map<number, MetafieldDefinitionRecord>());
+
+export function findMetafieldDefinition(state: ShopifyState, shop: string, ownerType: string, namespace: string, key: string) {
+  for (const d of store(state).values()) if (d.shop === shop && d.ownerType === ownerType && d.namespace === namespace && d.key === key) return d;
+  return undefined;
+}
+
+const NAME_RE = /^[A-Za-z0-9_-]+$/;
+const ACCESS_DENIED = "Access denied for {field} field. Required access: API client to have access to the namespace and the resource type associated with the metafield definition.\n";
+type DefError = { field: string[] | null; message: string; code: string };
+
+function accessDenied(field: string): never {
+  const message = ACCESS_DENIED.replace("{field}", field);
+  throw coded(message, "ACCESS_DENIED", { documentation: "https://shopify.dev/api/usage/access-scopes", requiredAccess: message.slice(message.indexOf("API client")) });
+}
+
+/** Namespaces another app (or Shopify) reserves: the caller may not define in them. */
+const reservedFor = (ctx: AdminContext, namespace: string) => namespace === "shopify" || namespace.startsWith("shopify--") || isForeignAppReserved(namespace, ctx.token.apiKey);
+
+interface AccessInput { admin?: string | null; storefront?: string | null; customerAccount?: string | null }
+function accessErrors(namespace: string, access: AccessInput | null | undefined, code: string): DefError[] {
+  if (access?.admin && !namespace.startsWith("app--")) {
+    return [{ field: ["definition"], message: 'Setting this access control is not permitted. It must be one of ["public_read_write"].', code }];
+  }
+  return [];
+}
+
+interface CreateInput {
+  name: string; namespace?: string | null; key: string; ownerType: string; type: string; description?: string | null;
+  validations?: { name: string; value: string }[] | null; pin?: boolean | null; access?: AccessInput | null; capabilities?: unknown;
+}
+
+export function metafieldDefinitionCreate(args: { definition: CreateInput }, ctx: AdminContext, info: GraphQLResolveInfo) {
+  const input = args.definition;
+  if (input.capabilities != null) throw notImplemented(info, "metafieldDefinitionCreate(capabilities:)");
+  const namespace = resolveAppPrefix(input.namespace ?? "$app", ctx.token.apiKey);
+  if (reservedFor(ctx, namespace)) accessDenied("metafieldDefinitionCreate");
+  const errors: DefError[] = [];
+  if (namespace.length < 3) errors.push({ field: ["definition", "namespace"], message: "Namespace is too short (minimum is 3 characters)", code: "TOO_SHORT" });
+  else if (namespace.length > 255) errors.push({ field: ["definition", "namespace"], message: "Namespace is too long (maximum is 255 characters)", code: "TOO_LONG" });
+  else if (!NAME_RE.test(namespace)) errors.push({ field: ["definition", "namespace"], message: "Namespace contains one or more invalid characters.", code: "INVALID_CHARACTER" });
+  if (input.key.length < 2) errors.push({ field: ["definition", "key"], message: "Key is too short (minimum is 2 characters)", code: "TOO_SHORT" });
+  else if (input.key.length > 64) errors.push({ field: ["definition", "key"], message: "Key is too long (maximum is 64 characters)", code: "TOO_LONG" });
+  else if (!NAME_RE.test(input.key)) errors.push({ field: ["definition", "key"], message: "Key contains one or more invalid characters.", code: "INVALID_CHARACTER" });
+  if (!input.name.trim()) errors.push({ field: ["definition", "name"], message: "Name can't be blank", code: "BLANK" }); // not captured; Rails wording
+  else if (input.name.length > 255) errors.push({ field: ["definition", "name"], message: "Name is too long (maximum is 255 characters)", code: "TOO_LONG" });
+  if (!isDefinitionType(input.type)) errors.push({ field: ["definition", "type"], message: `Type name ${input.type} is not a valid type. Valid types are: ${VALID_TYPES}.`, code: "INCLUSION" });
+  const validations = input.validations ?? [];
+  if (new Set(validations.map((v) => v.name)).size !== validations.length) {
+    errors.push({ field: ["definition", "validations"], message: 'Validations cannot contain duplicate "name" options.', code: "DUPLICATE_OPTION" });
+  }
+  errors.push(...accessErrors(namespace, input.access, "INVALID"));
+  if (errors.length) return { createdDefinition: null, userErrors: errors };
+  // Not captured: a second definition for the same owner type, namespace and key.
+  if (findMetafieldDefinition(ctx.state, ctx.shop.domain, input.ownerType, namespace, input.key)) throw notImplemented(info, "metafieldDefinitionCreate of an existing definition");
+  // Which validation options each type accepts is only partly captured (metafield-definition-validations-input.json).
+  checkValidationOptions(input.type, validations, info);
+
+  const now = isoSeconds();
+  const pinned = [...store(ctx.state).values()].filter((d) => d.shop === ctx.shop.domain && d.ownerType === input.ownerType && d.pinnedPosition != null);
+  const record: MetafieldDefinitionRecord = {
+    id: ctx.state.nextId(), shop: ctx.shop.domain, namespace, key: input.key, ownerType: input.ownerType, name: input.name,
+    description: input.description ?? null, type: input.type, validations: validations.map((v) => ({ ...v })),
+    pinnedPosition: input.pin ? pinned.length + 1 : null,
+    access: {
+      admin: input.access?.admin ?? (namespace.startsWith("app--") ? "MERCHANT_READ_WRITE" : "PUBLIC_READ_WRITE"),
+      storefront: input.access?.storefront ?? "NONE",
+      customerAccount: input.access?.customerAccount ?? "NONE",
+    },
+    createdAt: now, updatedAt: now,
+  };
+  store(ctx.state).set(record.id, record);
+  return { createdDefinition: metafieldDefinitionNode(ctx, record), userErrors: [] };
+}
+
+// Options whose acceptance per type is captured or documented; anything else fails loudly.
+const KNOWN_OPTIONS: Record<string, string[]> = {
+  single_line_text_field: ["min", "max", "regex", "choices"], multi_line_text_field: ["min", "max", "regex"],
+  number_integer: ["min", "max"], number_decimal: ["min", "max", "max_precision"], date: ["min", "max"], date_time: ["min", "max"],
+  rating: ["scale_min", "scale_max"], metaobject_reference: ["metaobject_definition_id"], mixed_reference: ["metaobject_definition_ids"],
+};
+function checkValidationOptions(type: string, validations: { name: string }[], info: GraphQLResolveInfo) {
+  const base = type.replace(/^list\./, "");
+  for (const v of validations) {
+    if (type.startsWith("list.") && (v.name === "list.min" || v.name === "list.max")) continue;
+    if (!KNOWN_OPTIONS[base]?.includes(v.name)) throw notImplemented(info, `metafield definition validation "${v.name}" on ${type}`);
+  }
+}
+
+export function metafieldDefinitionNode(ctx: AdminContext, d: MetafieldDefinitionRecord): Record<string, unknown> {
+  return {
+    __typename: "MetafieldDefinition",
+    id: gid("MetafieldDefinition", d.id),
+    name: d.name,
+    namespace: d.namespace,
+    key: d.key,
+    ownerType: d.ownerType,
+    type: { __typename: "MetafieldDefinitionType", name: d.type, category: typeCategory(d.type) },
+    description: d.description,
+    validations: d.validations.map((v) => ({ __typename: "MetafieldDefinitionValidation", ...v })),
+    pinnedPosition: d.pinnedPosition,
+    validationStatus: "ALL_VALID", // the twin only stores values that pass the definition
+    access: { __typename: "MetafieldAccess", ...d.access },
+    metafieldsCount: () => countMetafields(ctx, d),
+    createdAt: d.createdAt,
+    updatedAt: d.updatedAt,
+  };
+}
+
+function ownerTypeOfGid(ownerGid: string): string | undefined {
+  const t = /^gid:\/\/shopify\/([A-Za-z0-9]+)\//.exec(ownerGid)?.[1];
+  const map: Record<string, string> = { Product: "PRODUCT", ProductVariant: "PRODUCTVARIANT", Collection: "COLLECTION", Customer: "CUSTOMER", Order: "ORDER", Company: "COMPANY", Shop: "SHOP", Page: "PAGE", Article: "ARTICLE", Blog: "BLOG", Location: "LOCATION", Market: "MARKET" };
+  return t ? map[t] : undefined;
+}
+
+function metafieldsOfDefinition(ctx: AdminContext, d: MetafieldDefinitionRecord) {
+  return [...metafieldOwners(ctx.state, d.shop)]
+    .filter(([ownerGid, rows]) => ownerTypeOfGid(ownerGid) === d.ownerType && rows.has(`${d.namespace}.${d.key}`))
+    .map(([ownerGid, rows]) => ({ ownerGid, rows }));
+}
+
+const countMetafields = (ctx: AdminContext, d: MetafieldDefinitionRecord) => metafieldsOfDefinition(ctx, d).length;
+
+interface IdentifierInput { ownerType: string; namespace?: string | null; key: string }
+
+function byIdentifier(ctx: AdminContext, identifier: IdentifierInput) {
+  const namespace = resolveAppPrefix(identifier.namespace ?? "$app", ctx.token.apiKey);
+  return findMetafieldDefinition(ctx.state, ctx.shop.domain, identifier.ownerType, namespace, identifier.key);
+}
+
+function byId(ctx: AdminContext, id: string | null | undefined) {
+  const d = store(ctx.state).get(Number(/^gid:\/\/shopify\/MetafieldDefinition\/(\d+)$/.exec(id ?? "")?.[1]));
+  return d && d.shop === ctx.shop.domain ? d : undefined;
+}
+
+export function metafieldDefinition(args: { id?: string | null; identifier?: IdentifierInput | null }, ctx: AdminContext, info: GraphQLResolveInfo) {
+  if (args.identifier) {
+    const namespace = resolveAppPrefix(args.identifier.namespace ?? "$app", ctx.token.apiKey);
+    // Shopify's own (standard) definitions are not modelled.
+    if (namespace === "shopify") throw notImplemented(info, "metafieldDefinition of a Shopify standard namespace");
+    const d = byIdentifier(ctx, args.identifier);
+    return d ? metafieldDefinitionNode(ctx, d) : null;
+  }
+  const d = byId(ctx, args.id);
+  return d ? metafieldDefinitionNode(ctx, d) : null;
+}
+
+interface UpdateInput {
+  namespace?: string | null; key: string; ownerType: string; name?: string | null; description?: string | null;
+  validations?: { name: string; value: string }[] | null; pin?: boolean | null; access?: AccessInput | null; capabilities?: unknown;
+}
+
+export function metafieldDefinitionUpdate(args: { definition: UpdateInput }, ctx: AdminContext, info: GraphQLResolveInfo) {
+  const input = args.definition;
+  if (input.capabilities != null) throw notImplemented(info, "metafieldDefinitionUpdate(capabilities:)");
+  if (input.pin != null) throw notImplemented(info, "metafieldDefinitionUpdate(pin:)");
+  const namespace = resolveAppPrefix(input.namespace ?? "$app", ctx.token.apiKey);
+  if (reservedFor(ctx, namespace)) accessDenied("metafieldDefinitionUpdate");
+  const d = findMetafieldDefinition(ctx.state, ctx.shop.domain, input.ownerType, namespace, input.key);
+  const errors = accessErrors(namespace, input.access, "INVALID_INPUT");
+  if (errors.length) return { updatedDefinition: null, validationJob: null, userErrors: errors };
+  if (!d) throw notImplemented(info, "metafieldDefinitionUpdate of a missing definition"); // not captured
+  if (input.name != null && input.name.length > 255) {
+    return { updatedDefinition: null, validationJob: null, userErrors: [{ field: ["definition", "name"], message: "Name is too long (maximum is 255 characters)", code: "TOO_LONG" }] };
+  }
+  let validationJob: Record<string, unknown> | null = null;
+  if (input.validations != null) {
+    checkValidationOptions(d.type, input.validations, info);
+    d.validations = input.validations.map((v) => ({ ...v }));
+    // A validations change starts a re-validation job (metafield-definition-validation-affects-values.json).
+    validationJob = { __typename: "Job", id: `gid://shopify/Job/${randomUUID()}`, done: false, query: null };
+  }
+  if (input.name != null) d.name = input.name;
+  if (input.description !== undefined) d.description = input.description ?? null;
+  if (input.access?.storefront) d.access.storefront = input.access.storefront;
+  if (input.access?.customerAccount) d.access.customerAccount = input.access.customerAccount;
+  if (input.access?.admin) d.access.admin = input.access.admin;
+  d.updatedAt = isoSeconds();
+  return { updatedDefinition: metafieldDefinitionNode(ctx, d), validationJob, userErrors: [] };
+}
+
+export function metafieldDefinitionDelete(args: { id?: string | null; identifier?: IdentifierInput | null; deleteAllAssociatedMetafields?: boolean | null }, ctx: AdminContext, info: GraphQLResolveInfo) {
+  const d = args.identifier ? byIdentifier(ctx, args.identifier) : byId(ctx, args.id);
+  if (args.identifier && reservedFor(ctx, resolveAppPrefix(args.identifier.namespace ?? "$app", ctx.token.apiKey))) accessDenied("metafieldDefinitionDelete");
+  if (!d) throw notImplemented(info, "metafieldDefinitionDelete of a missing definition"); // not captured
+  const rows = metafieldsOfDefinition(ctx, d);
+  if (!args.deleteAllAssociatedMetafields && d.namespace.startsWith("app--")) {
+    // metafield-definition-protected-guards.json (appReserved.deleteNoFlag); captured even with one value present.
+    return { deletedDefinitionId: null, deletedDefinition: null, userErrors: [{ field: null, message: "Deleting a definition in a reserved namespace must have deleteAllAssociatedMetafields set to true.", code: "RESERVED_NAMESPACE_ORPHANED_METAFIELDS" }] };
+  }
+  // Keeping the values (deleteAllAssociatedMetafields: false) of a merchant definition was not captured.
+  if (!args.deleteAllAssociatedMetafields && rows.length) throw notImplemented(info, "metafieldDefinitionDelete keeping associated metafields");
+  for (const r of rows) r.rows.delete(`${d.namespace}.${d.key}`);
+  store(ctx.state).delete(d.id);
+  return {
+    deletedDefinitionId: gid("MetafieldDefinition", d.id),
+    deletedDefinition: { __typename: "MetafieldDefinitionIdentifier", ownerType: d.ownerType, namespace: d.namespace, key: d.key },
+    userErrors: [],
+  };
+}
+
+/** The definition a metafield row falls under, if any (for metafieldsSet validation and Metafield.definition). */
+export function definitionForMetafield(ctx: AdminContext, ownerGid: string, namespace: string, key: string) {
+  const ownerType = ownerTypeOfGid(ownerGid);
+  return ownerType ? findMetafieldDefinition(ctx.state, ctx.shop.domain, ownerType, namespace, key) : undefined;
+}
+
+
+interface ListArgs extends ConnectionArgs {
+  ownerType: string; namespace?: string | null; key?: string | null; query?: string | null; sortKey?: string | null;
+  pinnedStatus?: string | null; constraintSubtype?: unknown; constraintStatus?: string | null; reverse?: boolean | null;
+}
+
+// QueryRoot.metafieldDefinitions filtered by owner type, namespace and key, in id order
+// (metafield-definition-lifecycle-mutations.json, metafield-definition-app-namespace-resolution.json).
+// Search queries, pinned filters/sorts and constraint filters are not modelled and fail loudly.
+export function metafieldDefinitions(args: ListArgs, ctx: AdminContext, info: GraphQLResolveInfo) {
+  for (const unsupported of ["query", "pinnedStatus", "constraintSubtype", "constraintStatus"] as const) {
+    if (args[unsupported] != null && !(unsupported === "pinnedStatus" && args.pinnedStatus === "ANY")) throw notImplemented(info, `metafieldDefinitions(${unsupported}:)`);
+  }
+  if (args.sortKey != null && args.sortKey !== "ID") throw notImplemented(info, `metafieldDefinitions(sortKey: ${args.sortKey})`);
+  const namespace = args.namespace == null ? undefined : resolveAppPrefix(args.namespace, ctx.token.apiKey);
+  let rows = [...store(ctx.state).values()]
+    .filter((d) => d.shop === ctx.shop.domain && d.ownerType === args.ownerType && (namespace === undefined || d.namespace === namespace) && (args.key == null || d.key === args.key))
+    .sort((a, b) => a.id - b.id);
+  if (args.reverse) rows = rows.reverse();
+  return connection(rows.map((d) => metafieldDefinitionNode(ctx, d)), args, (n) => n.id as string);
+}
