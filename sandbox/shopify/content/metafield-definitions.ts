@@ -26,15 +26,19 @@ export interface MetafieldDefinitionRecord {
   type: string;
   validations: { name: string; value: string }[];
   pinnedPosition: number | null;
+  /** Enabled from a Shopify template: name, description and validations are fixed. */
+  standard?: boolean;
+  /** Template properties the captures never showed; the node leaves them out so reads fail loudly. */
+  unknown?: ("name" | "description" | "type" | "validations" | "access")[];
   access: { admin: string; storefront: string; customerAccount: string };
   createdAt: string;
   updatedAt: string;
 }
 
-const store = (state: ShopifyState) => domainState(state, "metafieldDefinitions", () => new Map<number, MetafieldDefinitionRecord>());
+export const metafieldDefinitionStore = (state: ShopifyState) => domainState(state, "metafieldDefinitions", () => new Map<number, MetafieldDefinitionRecord>());
 
 export function findMetafieldDefinition(state: ShopifyState, shop: string, ownerType: string, namespace: string, key: string) {
-  for (const d of store(state).values()) if (d.shop === shop && d.ownerType === ownerType && d.namespace === namespace && d.key === key) return d;
+  for (const d of metafieldDefinitionStore(state).values()) if (d.shop === shop && d.ownerType === ownerType && d.namespace === namespace && d.key === key) return d;
   return undefined;
 }
 
@@ -90,7 +94,7 @@ export function metafieldDefinitionCreate(args: { definition: CreateInput }, ctx
   checkValidationOptions(input.type, validations, info);
 
   const now = isoSeconds();
-  const pinned = [...store(ctx.state).values()].filter((d) => d.shop === ctx.shop.domain && d.ownerType === input.ownerType && d.pinnedPosition != null);
+  const pinned = [...metafieldDefinitionStore(ctx.state).values()].filter((d) => d.shop === ctx.shop.domain && d.ownerType === input.ownerType && d.pinnedPosition != null);
   const record: MetafieldDefinitionRecord = {
     id: ctx.state.nextId(), shop: ctx.shop.domain, namespace, key: input.key, ownerType: input.ownerType, name: input.name,
     description: input.description ?? null, type: input.type, validations: validations.map((v) => ({ ...v })),
@@ -102,7 +106,7 @@ export function metafieldDefinitionCreate(args: { definition: CreateInput }, ctx
     },
     createdAt: now, updatedAt: now,
   };
-  store(ctx.state).set(record.id, record);
+  metafieldDefinitionStore(ctx.state).set(record.id, record);
   return { createdDefinition: metafieldDefinitionNode(ctx, record), userErrors: [] };
 }
 
@@ -121,6 +125,12 @@ function checkValidationOptions(type: string, validations: { name: string }[], i
 }
 
 export function metafieldDefinitionNode(ctx: AdminContext, d: MetafieldDefinitionRecord): Record<string, unknown> {
+  const node = fullNode(ctx, d);
+  for (const k of d.unknown ?? []) delete node[k];
+  return node;
+}
+
+function fullNode(ctx: AdminContext, d: MetafieldDefinitionRecord): Record<string, unknown> {
   return {
     __typename: "MetafieldDefinition",
     id: gid("MetafieldDefinition", d.id),
@@ -162,16 +172,16 @@ function byIdentifier(ctx: AdminContext, identifier: IdentifierInput) {
 }
 
 function byId(ctx: AdminContext, id: string | null | undefined) {
-  const d = store(ctx.state).get(Number(/^gid:\/\/shopify\/MetafieldDefinition\/(\d+)$/.exec(id ?? "")?.[1]));
+  const d = metafieldDefinitionStore(ctx.state).get(Number(/^gid:\/\/shopify\/MetafieldDefinition\/(\d+)$/.exec(id ?? "")?.[1]));
   return d && d.shop === ctx.shop.domain ? d : undefined;
 }
 
 export function metafieldDefinition(args: { id?: string | null; identifier?: IdentifierInput | null }, ctx: AdminContext, info: GraphQLResolveInfo) {
   if (args.identifier) {
     const namespace = resolveAppPrefix(args.identifier.namespace ?? "$app", ctx.token.apiKey);
-    // Shopify's own (standard) definitions are not modelled.
-    if (namespace === "shopify") throw notImplemented(info, "metafieldDefinition of a Shopify standard namespace");
     const d = byIdentifier(ctx, args.identifier);
+    // Shopify's own namespace: definitions the shop may already have are not modelled.
+    if (!d && namespace === "shopify") throw notImplemented(info, "metafieldDefinition of a Shopify standard namespace");
     return d ? metafieldDefinitionNode(ctx, d) : null;
   }
   const d = byId(ctx, args.id);
@@ -193,6 +203,17 @@ export function metafieldDefinitionUpdate(args: { definition: UpdateInput }, ctx
   const errors = accessErrors(namespace, input.access, "INVALID_INPUT");
   if (errors.length) return { updatedDefinition: null, validationJob: null, userErrors: errors };
   if (!d) throw notImplemented(info, "metafieldDefinitionUpdate of a missing definition"); // not captured
+  if (d.standard) {
+    // metafield-definition-protected-guards.json (standard.immutableUpdate): every fixed property changed is reported.
+    const fixed: DefError[] = [];
+    if (input.name != null && input.name !== d.name) fixed.push({ field: ["definition", "name"], message: "Name cannot be changed in a standard definition.", code: "INVALID_INPUT" });
+    if (input.description != null && input.description !== d.description) fixed.push({ field: ["definition", "description"], message: "Description cannot be changed in a standard definition.", code: "INVALID_INPUT" });
+    if (input.validations != null && JSON.stringify(input.validations) !== JSON.stringify(d.validations)) {
+      fixed.push({ field: ["definition", "validations"], message: "Validations cannot be changed in a standard definition.", code: "INVALID_INPUT" });
+    }
+    if (fixed.length) return { updatedDefinition: null, validationJob: null, userErrors: fixed };
+    if (d.unknown?.length) throw notImplemented(info, "metafieldDefinitionUpdate of a partly known standard definition");
+  }
   if (input.name != null && input.name.length > 255) {
     return { updatedDefinition: null, validationJob: null, userErrors: [{ field: ["definition", "name"], message: "Name is too long (maximum is 255 characters)", code: "TOO_LONG" }] };
   }
@@ -224,7 +245,7 @@ export function metafieldDefinitionDelete(args: { id?: string | null; identifier
   // Keeping the values (deleteAllAssociatedMetafields: false) of a merchant definition was not captured.
   if (!args.deleteAllAssociatedMetafields && rows.length) throw notImplemented(info, "metafieldDefinitionDelete keeping associated metafields");
   for (const r of rows) r.rows.delete(`${d.namespace}.${d.key}`);
-  store(ctx.state).delete(d.id);
+  metafieldDefinitionStore(ctx.state).delete(d.id);
   return {
     deletedDefinitionId: gid("MetafieldDefinition", d.id),
     deletedDefinition: { __typename: "MetafieldDefinitionIdentifier", ownerType: d.ownerType, namespace: d.namespace, key: d.key },
@@ -253,7 +274,7 @@ export function metafieldDefinitions(args: ListArgs, ctx: AdminContext, info: Gr
   }
   if (args.sortKey != null && args.sortKey !== "ID") throw notImplemented(info, `metafieldDefinitions(sortKey: ${args.sortKey})`);
   const namespace = args.namespace == null ? undefined : resolveAppPrefix(args.namespace, ctx.token.apiKey);
-  let rows = [...store(ctx.state).values()]
+  let rows = [...metafieldDefinitionStore(ctx.state).values()]
     .filter((d) => d.shop === ctx.shop.domain && d.ownerType === args.ownerType && (namespace === undefined || d.namespace === namespace) && (args.key == null || d.key === args.key))
     .sort((a, b) => a.id - b.id);
   if (args.reverse) rows = rows.reverse();

@@ -1,5 +1,6 @@
 import { fileAcknowledgeUpdateFailed, fileCreate, fileDelete, files, fileUpdate } from "./files";
 import { metafieldDefinition, metafieldDefinitionCreate, metafieldDefinitionDelete, metafieldDefinitions, metafieldDefinitionUpdate } from "./metafield-definitions";
+import { standardMetafieldDefinitionEnable } from "./metafield-standard";
 import { metafieldsDelete, metafieldsSet } from "./metafields";
 import { metaobjectDefinitionUpdate } from "./metaobject-definition-update";
 import { metaobjectDefinition, metaobjectDefinitionByType, metaobjectDefinitionCreate, metaobjectDefinitionDelete, metaobjectDefinitions } from "./metaobject-definitions";
@@ -17,6 +18,7 @@ export const contentRootFields: Record<string, unknown> = {
   metafieldDefinitionDelete,
   metafieldDefinition,
   metafieldDefinitions,
+  standardMetafieldDefinitionEnable,
   metaobjectDefinitionCreate,
   metaobjectDefinitionDelete,
   metaobjectDefinitionUpdate,

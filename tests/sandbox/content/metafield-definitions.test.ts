@@ -84,4 +84,24 @@ describe("metafield definitions", () => {
     const after = await gql(`query($id: ID!) { metafieldDefinition(id: $id) { id } }`, { id });
     expect(after.data.metafieldDefinition).toBeNull();
   });
+
+  it("enables recorded standard templates, guards their fixed properties and rejects invalid capabilities", async () => {
+    const enable = `mutation($id: ID, $caps: MetafieldCapabilityCreateInput, $access: StandardMetafieldDefinitionAccessInput) {
+      standardMetafieldDefinitionEnable(ownerType: PRODUCT, id: $id, capabilities: $caps, access: $access) {
+        createdDefinition { name namespace key description validations { name value } } userErrors { field message code } } }`;
+    const caps = await gql(enable, { id: "gid://shopify/StandardMetafieldDefinitionTemplate/2", caps: { uniqueValues: { enabled: true } } });
+    expect(caps.data.standardMetafieldDefinitionEnable.userErrors).toEqual([{ field: null, message: "The capability unique_values is not valid for this definition.", code: "INVALID_CAPABILITY" }]);
+    const admin = await gql(enable, { id: "gid://shopify/StandardMetafieldDefinitionTemplate/1", access: { admin: "MERCHANT_READ" } });
+    expect(admin.data.standardMetafieldDefinitionEnable.userErrors[0]).toMatchObject({ field: ["access"], code: "INVALID" });
+    const ok = await gql(enable, { id: "gid://shopify/StandardMetafieldDefinitionTemplate/1" });
+    expect(ok.data.standardMetafieldDefinitionEnable).toEqual({ createdDefinition: {
+      name: "Product subtitle", namespace: "descriptors", key: "subtitle", description: "Used as a shorthand for a product name", validations: [{ name: "max", value: "70" }],
+    }, userErrors: [] });
+    const upd = await gql(`mutation($definition: MetafieldDefinitionUpdateInput!) { metafieldDefinitionUpdate(definition: $definition) { updatedDefinition { id } userErrors { field code } } }`,
+      { definition: { ownerType: "PRODUCT", namespace: "descriptors", key: "subtitle", name: "Renamed", validations: [{ name: "max", value: "80" }] } });
+    expect(upd.data.metafieldDefinitionUpdate.userErrors).toEqual([{ field: ["definition", "name"], code: "INVALID_INPUT" }, { field: ["definition", "validations"], code: "INVALID_INPUT" }]);
+    // The template's type was never captured: reading it fails loudly instead of guessing.
+    const typeRead = await graphql(sandbox, token, `{ metafieldDefinition(identifier: { ownerType: PRODUCT, namespace: "descriptors", key: "subtitle" }) { type { name } } }`);
+    expect(typeRead.json.errors?.[0]?.extensions?.code).toBe("NOT_IMPLEMENTED_IN_SANDBOX");
+  });
 });
