@@ -1,4 +1,5 @@
 import { MAX_AVAILABLE, ThrottleBucket } from "./shopify/admin-graphql/cost";
+import { mulberry32 } from "./shopify/seed/prng";
 
 // Fault injection for the twin, switchable per run: SANDBOX_FAULTS="latency=200,5xx=0.1,throttle=0.05,drop-webhooks=0.2,seed=7"
 // (or startSandbox({ faults })), and per request with the X-Sandbox-Faults header (same syntax,
@@ -45,17 +46,9 @@ export function parseFaults(text: string | undefined, base: FaultSpec = NO_FAULT
   return spec;
 }
 
-/** Seeded PRNG (mulberry32) so a failing fault run can be replayed with the same seed. */
+/** Seeded PRNG so a failing fault run can be replayed with the same seed. */
 function random(seed: number | undefined): () => number {
-  if (seed === undefined) return Math.random;
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
+  return seed === undefined ? Math.random : mulberry32(seed);
 }
 
 export class Faults {

@@ -7,6 +7,7 @@ import { queue } from "~/modules/jobs/runtime.server";
 import { startBackgroundWorker, stopBackgroundWorker } from "~/modules/jobs/worker.server";
 import { recordInstallation } from "~/modules/shops/installation.server";
 import { useTestDatabase } from "../../support/database";
+import { until } from "../../support/until";
 
 const database = useTestDatabase();
 const SHOP = "jobs.myshopify.com";
@@ -34,15 +35,6 @@ const counts = defineJob({
   },
 });
 
-async function until<T>(probe: () => Promise<T | undefined | null | false>, timeoutMs = 30_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  while (Date.now() < deadline) {
-    const value = await probe();
-    if (value) return value;
-    await new Promise((r) => setTimeout(r, 100));
-  }
-  throw new Error("condition not met in time");
-}
 
 describe("job queue", () => {
   beforeAll(async () => {

@@ -10,6 +10,7 @@ import { action as customersDataRequest } from "~/routes/webhooks.customers.data
 import { action as customersRedact } from "~/routes/webhooks.customers.redact";
 import { action as shopRedact } from "~/routes/webhooks.shop.redact";
 import { countRowsPerTable, useTestDatabase } from "../../support/database";
+import { until } from "../../support/until";
 import { webhookRequest } from "../../support/webhook-request";
 
 const SHOP = "webhook-shop.myshopify.com";
@@ -22,15 +23,6 @@ const call = (action: (args: any) => Promise<Response>, request: Request) =>
     throw thrown;
   });
 
-async function until<T>(probe: () => Promise<T | undefined | null | false>, timeoutMs = 30_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  while (Date.now() < deadline) {
-    const value = await probe();
-    if (value) return value;
-    await new Promise((r) => setTimeout(r, 100));
-  }
-  throw new Error("condition not met in time");
-}
 
 const processed = (webhookId: string, shop = SHOP) =>
   until(async () => (await database.prisma.webhookDelivery.findFirst({ where: { webhookId, shop } }))?.processedAt);
