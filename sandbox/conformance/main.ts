@@ -3,6 +3,7 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { CAPTURES_DIR, CONFORMANCE_DOMAINS, listCaptures, loadRequestIndex, readRequestDocument, type CaptureFile } from "./captures";
 import { normalizeCapture } from "./normalize";
+import { reconstructQueries } from "./reconstruct";
 import { replayScenario, type ExchangeResult } from "./replay";
 import { renderReport } from "./report";
 
@@ -24,7 +25,7 @@ const started = performance.now();
 
 async function run(capture: CaptureFile) {
   const json: unknown = JSON.parse(readFileSync(path.join(CAPTURES_DIR, capture.file), "utf8"));
-  const exchanges = normalizeCapture(json, { index: index[capture.file], readDocument: (p) => readRequestDocument(p) });
+  const exchanges = reconstructQueries(normalizeCapture(json, { index: index[capture.file], readDocument: (p) => readRequestDocument(p) }));
   results.push(...(await replayScenario(capture, exchanges)));
 }
 

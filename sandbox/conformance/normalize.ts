@@ -11,8 +11,8 @@ import type { IndexTarget } from "./captures";
 // plus "bare": a response body stored with no wrapper at all (query only via the index).
 
 export interface GraphqlBody { data?: unknown; errors?: unknown[]; extensions?: Record<string, unknown> }
-export type Shape = 1 | 2 | 3 | 4 | 5 | "bare";
-export type QuerySource = "inline" | "documentPath" | "index" | "none";
+export type Shape = 1 | 2 | 3 | 4 | 5 | "bare" | "upload";
+export type QuerySource = "inline" | "documentPath" | "index" | "reconstructed" | "none";
 
 export interface Exchange {
   path: string; // JSON path in the capture, "$.setup.productCreate"
@@ -25,6 +25,18 @@ export interface Exchange {
   variables: Record<string, unknown>;
   status: number;
   response: GraphqlBody;
+  /** A staged-upload step (not GraphQL): the bytes the recording PUT/POSTed to a staged target. */
+  upload?: StagedUploadStep;
+}
+
+export interface StagedUploadStep {
+  /** The storage's recorded HTTP status. */
+  status: number;
+  /** The recorded bytes (`uploadContent`), when the capture kept them. */
+  content?: string;
+  sizeBytes?: number;
+  /** The object key the storage answered (`<Key>` of the POST response), naming the target used. */
+  key?: string;
 }
 
 export interface NormalizeOptions {
@@ -98,24 +110,102 @@ export function normalizeCapture(capture: unknown, options: NormalizeOptions = {
     for (const [key, value] of Object.entries(node)) {
       if (body && EXCHANGE_KEYS.has(key)) continue;
       if (key === "upstreamCalls") continue;
+      const upload = uploadStep(node, key);
+      if (upload) {
+        found.push({ exchange: { path: `${path}.${key}`, name: key, shape: "upload", querySource: "none", variables: {}, status: upload.status, response: {}, upload } });
+        continue;
+      }
       visit(value, `${path}.${key}`);
     }
   };
   visit(capture, "$");
 
   for (const f of found) f.indexOrder = indexHit(docs, f.exchange.path)?.order;
-  return orderByIndex(found);
+  // The spec index lists assertion targets, which is not always the order the steps ran in: when
+  // its order uses an object before the step that created it, and document order does not, the
+  // document order is the recording order.
+  const indexed = orderByIndex(found);
+  const documentOrder = found.map((f) => f.exchange);
+  return placeCleanups(usesBeforeCreate(indexed) && !usesBeforeCreate(documentOrder) ? documentOrder : indexed);
+}
+
+/** Whether some exchange's request names a gid that first appears in the response of a later exchange. */
+export function usesBeforeCreate(exchanges: Exchange[]): boolean {
+  const requested = exchanges.map(requestGids);
+  const producer = new Map<string, number>();
+  exchanges.forEach((ex, i) => {
+    for (const g of JSON.stringify(ex.response.data ?? null).match(GID) ?? []) if (!requested[i]!.has(g) && !producer.has(g)) producer.set(g, i);
+  });
+  return requested.some((ids, i) => [...ids].some((g) => (producer.get(g) ?? -1) > i));
+}
+
+const GID = /gid:\/\/shopify\/[A-Za-z0-9]+\/[A-Za-z0-9_=-]+/g;
+const requestGids = (ex: Exchange) => new Set(`${ex.query ?? ""} ${JSON.stringify(ex.variables)}`.match(GID) ?? []);
+const CLEANUP_SEGMENT = /[.[]cleanup(?!Before)[A-Za-z]*(\]|\.|\[|$)/i;
+export const isCleanupPath = (path: string) => CLEANUP_SEGMENT.test(path);
+
+// Cleanup steps stored next to the setup they undo (e.g. `setup.cleanup`) ran after the cases that
+// used the objects: a step named cleanup* is moved to just after the last later exchange whose
+// request names one of the ids the cleanup's own request names. Cleanup steps that share no id
+// with later exchanges (per-case cleanups, `cleanupBefore`) keep their document position.
+export function placeCleanups(exchanges: Exchange[]): Exchange[] {
+  const out = [...exchanges];
+  for (const ex of exchanges.filter((e) => isCleanupPath(e.path))) {
+    const from = out.indexOf(ex);
+    const ids = requestGids(ex);
+    if (!ids.size) continue;
+    // The numeric part too: filters and search strings name objects as `customer_id:123`.
+    const uses = new RegExp(`\\b(${[...ids].map((g) => g.replace(/^.*\//, "")).join("|")})\\b`);
+    let lastUse = -1;
+    for (let i = from + 1; i < out.length; i++) {
+      const other = out[i]!;
+      if (isCleanupPath(other.path)) continue;
+      if (uses.test(`${other.query ?? ""} ${JSON.stringify(other.variables)}`)) lastUse = i;
+    }
+    if (lastUse < 0) continue;
+    out.splice(from, 1);
+    out.splice(lastUse, 0, ex); // lastUse shifted down by one after the removal: insert right after it
+  }
+  return out;
 }
 
 // Document order is the recording order except where the spec index says otherwise (e.g. a
-// setup step stored under `setup` but run between two cases): indexed exchanges are re-sorted by
-// index position inside the slots they occupy; unindexed ones keep their place.
+// step stored at the end of the file but run between two cases): indexed exchanges are sorted by
+// index position. An unindexed exchange stays right behind the indexed one before it when both sit
+// in the same group (`$.filterDefault.detail…` then `$.filterDefault.delete…`), and otherwise runs
+// after every indexed exchange stored before it (a trailing `$.cleanup` stays last). Moving only
+// the indexed exchanges between fixed slots would tear create/read/delete groups apart: one
+// early-indexed step stored late shifts every later one by a slot.
+const parentOf = (path: string) => path.replace(/(\.[^.[\]]+|\[\d+\])$/, "");
 function orderByIndex(found: { exchange: Exchange; indexOrder?: number }[]): Exchange[] {
-  const slots = found.map((f, i) => (f.indexOrder === undefined ? -1 : i)).filter((i) => i >= 0);
-  const sorted = slots.map((i) => found[i]!).sort((a, b) => a.indexOrder! - b.indexOrder!);
-  const out = found.map((f) => f.exchange);
-  slots.forEach((slot, k) => (out[slot] = sorted[k]!.exchange));
-  return out;
+  let maxBefore = -1;
+  let anchor: { order: number; parent: string } | undefined;
+  const keyed = found.map((f, position) => {
+    if (f.indexOrder !== undefined) {
+      maxBefore = Math.max(maxBefore, f.indexOrder);
+      anchor = { order: f.indexOrder, parent: parentOf(f.exchange.path) };
+      return { key: f.indexOrder, position, exchange: f.exchange };
+    }
+    const attached = anchor && anchor.parent === parentOf(f.exchange.path);
+    return { key: attached ? anchor!.order : maxBefore, position, exchange: f.exchange };
+  });
+  return keyed.sort((x, y) => x.key - y.key || x.position - y.position).map((k) => k.exchange);
+}
+
+// A recorded upload to a staged target sits next to the stagedUploadsCreate step as
+// `upload`/`<x>Upload: { status, body?, sizeBytes? }`, with the bytes under `uploadContent`/`<x>UploadContent`.
+function uploadStep(parent: Record<string, unknown>, key: string): StagedUploadStep | undefined {
+  const v = parent[key];
+  if (!/^([a-z]+U|u)pload$/.test(key) || !isObject(v) || typeof v.status !== "number" || bodyOf(v)) return undefined;
+  if (typeof v.body !== "string" && typeof v.sizeBytes !== "number") return undefined;
+  const content = parent[`${key}Content`];
+  const recordedKey = typeof v.body === "string" ? /<Key>([^<]+)<\/Key>/.exec(v.body)?.[1] : undefined;
+  return {
+    status: v.status,
+    ...(typeof content === "string" ? { content } : {}),
+    ...(typeof v.sizeBytes === "number" ? { sizeBytes: v.sizeBytes } : {}),
+    ...(recordedKey ? { key: recordedKey } : {}),
+  };
 }
 
 function toExchange(

@@ -8,7 +8,9 @@ import type { TwinSetup } from "./twin";
 // - scopes: the recorded currentAppInstallation.accessScopes when the scenario read them,
 //   otherwise what its root fields need (scopes.ts);
 // - languages: the first shopLocales read before the scenario changes locales, plus any locale
-//   whose shopLocaleEnable was refused with "Locale has already been taken".
+//   whose shopLocaleEnable was refused with "Locale has already been taken" (unless the scenario
+//   enabled it itself earlier), plus locales seen as ShopLocale objects in responses before the
+//   scenario touched them (unrecorded setup, e.g. locales a web presence lists as alternates).
 // Everything else the recorded shop held (products, markets, …) is not invented: those
 // exchanges fail as "depends on the recorded shop's pre-existing data".
 
@@ -29,6 +31,7 @@ function recordedScopes(exchanges: Exchange[]): string[] | undefined {
 
 function initialLocales(exchanges: Exchange[]): ShopLocaleRecord[] {
   const out = new Map<string, ShopLocaleRecord>();
+  const touched = new Set<string>(); // locales a shopLocale* mutation of the scenario changed before
   let changed = false;
   for (const ex of exchanges) {
     const data = ex.response.data as Data;
@@ -38,17 +41,38 @@ function initialLocales(exchanges: Exchange[]): ShopLocaleRecord[] {
         if (typeof l.locale === "string") out.set(l.locale, { locale: l.locale, name: l.name ?? displayName(l.locale), primary: !!l.primary, published: !!l.published });
       }
     }
-    const root = operationOf(ex)?.selectionSet.selections.find((s) => s.kind === "Field")?.name.value ?? "";
+    // The root field from the document, or from the response when the step has no query text.
+    const root = operationOf(ex)?.selectionSet.selections.find((s) => s.kind === "Field")?.name.value ?? Object.keys(data ?? {})[0] ?? "";
     if (/^shopLocale(Enable|Disable|Update)$/.test(root)) {
       const locale = ex.variables.locale;
       const errors = JSON.stringify(data ?? {});
-      if (typeof locale === "string" && errors.includes("Locale has already been taken") && !out.has(locale)) {
+      // A refused duplicate enable means the locale existed, unless this scenario enabled it itself.
+      if (typeof locale === "string" && errors.includes("Locale has already been taken") && !out.has(locale) && !touched.has(locale)) {
         out.set(locale, { locale, name: displayName(locale), primary: false, published: false });
       }
+      if (typeof locale === "string") touched.add(locale);
+      for (const l of shopLocaleObjects(data)) touched.add(l.locale);
       changed = true;
+    }
+    // Locales the recorded shop already had, seen as ShopLocale objects in any response (e.g. a
+    // webPresenceCreate payload's alternateLocales) before the scenario changed that locale itself.
+    for (const l of shopLocaleObjects(data)) {
+      if (!l.primary && !touched.has(l.locale) && !out.has(l.locale)) out.set(l.locale, { ...l, primary: false });
     }
   }
   return [...out.values()];
+}
+
+/** Objects shaped like ShopLocale ({ locale, primary, published, name? }) anywhere in a response. */
+export function shopLocaleObjects(node: unknown, found: ShopLocaleRecord[] = []): ShopLocaleRecord[] {
+  if (Array.isArray(node)) node.forEach((v) => shopLocaleObjects(v, found));
+  else if (node && typeof node === "object") {
+    const o = node as Record<string, unknown>;
+    if (typeof o.locale === "string" && typeof o.primary === "boolean" && typeof o.published === "boolean") {
+      found.push({ locale: o.locale, name: typeof o.name === "string" ? o.name : displayName(o.locale), primary: o.primary, published: o.published });
+    } else for (const v of Object.values(o)) shopLocaleObjects(v, found);
+  }
+  return found;
 }
 
 const displayName = (locale: string) => new Intl.DisplayNames(["en"], { type: "language" }).of(locale) ?? locale;

@@ -1,7 +1,9 @@
 import { diffBodies, type Difference } from "./compare";
 import type { CaptureFile } from "./captures";
-import type { Exchange } from "./normalize";
+import type { Exchange, StagedUploadStep } from "./normalize";
 import { scenarioSetup } from "./preconditions";
+import { selectsUnconditionally } from "./reconstruct";
+import { loadAdminSchema } from "../shopify/admin-graphql/schema";
 import { operationOf } from "./scopes";
 import { postGraphql, startTwin, type Twin, type TwinReply } from "./twin";
 import { RECORDED_API_CLIENT_ID, TWIN_API_KEY } from "./volatile";
@@ -23,8 +25,10 @@ export const CATEGORY = {
   preExisting: "depends on the recorded shop's pre-existing data",
   schema: "query does not validate against the twin's 2026-07 schema (captured on an older version)",
   differs: "response differs",
-  noQuery: "query text not recorded (no inline query, documentPath or index entry)",
+  noQuery: "query text not recorded (no inline query, documentPath or index entry, and no recorded document fits the step exactly)",
   transport: "twin did not answer with a GraphQL body",
+  unreplayableSetup: "depends on an unreplayable setup step (an earlier step without query text created or changed the object)",
+  documentChanged: "query document changed after recording (the captured response lacks fields the current document selects)",
 } as const;
 
 const GID = /gid:\/\/shopify\/[A-Za-z0-9]+\/[A-Za-z0-9_=-]+/g;
@@ -35,23 +39,34 @@ export async function replayScenario(capture: CaptureFile, exchanges: Exchange[]
   const record = (ex: Exchange, outcome: Outcome) => results.push({ file: capture.file, domain: capture.domain, path: ex.path, name: ex.name, outcome });
   const twin = await startTwin(capture.shop, scenarioSetup(exchanges));
   const ids = new Map<string, string>(); // captured gid -> twin gid
+  // captured opaque string -> the twin's at the same path: cursors, staged-upload keys and URLs
+  const cursors = new Map<string, string>();
+  const targets: StagedTargetPair[] = []; // stagedUploadsCreate targets, captured paired with the twin's
   const created = new Set<string>(); // captured gids the scenario's own mutations returned
+  const unreplayed = new Map<string, string>(); // captured gid -> path of the unreplayable step that answered it
   try {
     for (const ex of exchanges) {
+      if (ex.upload) {
+        record(ex, await replayUpload(twin, ex.upload, targets));
+        continue;
+      }
       if (!ex.query) {
         record(ex, { status: "unreplayable", category: CATEGORY.noQuery, detail: `shape ${ex.shape}` });
+        // Only a mutation (its root is a Mutation field) made or changed objects; a read only saw them.
+        if (isMutationResponse(ex)) for (const g of JSON.stringify(ex.response.data ?? null).match(GID) ?? []) if (!ids.has(g) && !unreplayed.has(g)) unreplayed.set(g, ex.path);
         continue;
       }
       const reply = await sendWithRetry(twin, {
-        query: rewriteIds(ex.query, ids),
-        variables: JSON.parse(rewriteIds(JSON.stringify(ex.variables), ids)) as Record<string, unknown>,
+        query: rewriteIds(ex.query, ids, cursors),
+        variables: JSON.parse(rewriteIds(JSON.stringify(ex.variables), ids, cursors)) as Record<string, unknown>,
         operationName: ex.operationName,
       });
       const diffs = diffBodies(ex.response, reply.body);
       if (reply.status !== ex.status) diffs.unshift({ path: "<http status>", captured: ex.status, twin: reply.status });
-      learnIds((ex.response as { data?: unknown }).data, (reply.body as { data?: unknown } | null)?.data, ids);
+      learnIds((ex.response as { data?: unknown }).data, (reply.body as { data?: unknown } | null)?.data, ids, cursors);
+      learnStagedTargets((ex.response as { data?: unknown }).data, (reply.body as { data?: unknown } | null)?.data, targets, cursors);
       const isMutation = operationOf(ex)?.operation === "mutation";
-      record(ex, diffs.length ? classify(ex, reply, diffs, created, isMutation) : { status: "passed" });
+      record(ex, diffs.length ? classify(ex, reply, diffs, created, isMutation, unreplayed) : { status: "passed" });
       if (isMutation) for (const g of JSON.stringify(ex.response).match(GID) ?? []) created.add(g);
     }
   } finally {
@@ -59,6 +74,11 @@ export async function replayScenario(capture: CaptureFile, exchanges: Exchange[]
   }
   return results;
 }
+
+const isMutationResponse = (ex: Exchange) => {
+  const fields = loadAdminSchema().schema.getMutationType()?.getFields() ?? {};
+  return Object.keys((ex.response.data as Record<string, unknown> | null | undefined) ?? {}).some((k) => Object.hasOwn(fields, k));
+};
 
 async function sendWithRetry(twin: Twin, payload: Parameters<typeof postGraphql>[1]): Promise<TwinReply> {
   // The twin's bucket refills at 100/s like Shopify's; long scenarios wait instead of failing.
@@ -73,35 +93,142 @@ async function sendWithRetry(twin: Twin, payload: Parameters<typeof postGraphql>
 }
 
 // Captured ids the twin knows under another id, and the recording app's client id (in ARNs,
-// app-- namespaces) replaced by the twin app's.
+// app-- namespaces) replaced by the twin app's. Ids also sit inside strings: search queries and
+// filters name an object by its number (`id:8072963391794`, `customer_id:…`), and pagination
+// passes back an opaque cursor; a cursor is replaced by the twin's own cursor seen at the same
+// path of an earlier paired response (cursor -> cursor is the honest pairing; none is minted).
 const twinClientId = apiClientId(TWIN_API_KEY);
-function rewriteIds(text: string, ids: Map<string, string>): string {
-  const out = text.replaceAll(RECORDED_API_CLIENT_ID, twinClientId);
-  return ids.size ? out.replace(GID, (g) => ids.get(g) ?? g) : out;
+export function rewriteIds(text: string, ids: Map<string, string>, cursors: Map<string, string> = new Map()): string {
+  let out = text.replaceAll(RECORDED_API_CLIENT_ID, twinClientId);
+  // Longest first: a full staged resourceUrl before the bare bucket URL it starts with.
+  for (const [captured, twin] of [...cursors].sort((a, b) => b[0].length - a[0].length)) out = out.replaceAll(captured, twin);
+  if (!ids.size) return out;
+  const numbers = numericPairs(ids);
+  return out.replace(new RegExp(`${GID.source}|\\b\\d{6,}\\b`, "g"), (m) => (m.startsWith("gid://") ? ids.get(m) ?? m : numbers.get(m) ?? m));
 }
 
-/** Pairs captured and twin gids found at the same path of the two responses. */
-export function learnIds(captured: unknown, twin: unknown, ids: Map<string, string>): void {
+/** captured numeric id -> twin numeric id, from the gid pairs (ambiguous numbers are left alone). */
+function numericPairs(ids: Map<string, string>): Map<string, string> {
+  const out = new Map<string, string>();
+  const ambiguous = new Set<string>();
+  for (const [c, t] of ids) {
+    const [cn, tn] = [/\/(\d+)$/.exec(c)?.[1], /\/(\d+)$/.exec(t)?.[1]];
+    if (!cn || !tn) continue;
+    if (out.has(cn) && out.get(cn) !== tn) ambiguous.add(cn);
+    out.set(cn, tn);
+  }
+  for (const n of ambiguous) out.delete(n);
+  return out;
+}
+
+const CURSOR_KEYS = new Set(["cursor", "startCursor", "endCursor"]);
+
+/** Pairs captured and twin gids (and cursors) found at the same path of the two responses. */
+export function learnIds(captured: unknown, twin: unknown, ids: Map<string, string>, cursors?: Map<string, string>, key?: string): void {
   if (typeof captured === "string" && typeof twin === "string") {
+    if (cursors && key && CURSOR_KEYS.has(key) && captured.length >= 8 && captured !== twin && !cursors.has(captured)) cursors.set(captured, twin);
     const c = /^gid:\/\/shopify\/([A-Za-z0-9]+)\//.exec(captured);
     if (c && captured !== twin && twin.startsWith(`gid://shopify/${c[1]}/`) && !ids.has(captured)) ids.set(captured, twin);
     return;
   }
   if (Array.isArray(captured) && Array.isArray(twin)) {
-    captured.forEach((v, i) => learnIds(v, twin[i], ids));
+    captured.forEach((v, i) => learnIds(v, twin[i], ids, cursors, key));
     return;
   }
   if (captured && twin && typeof captured === "object" && typeof twin === "object") {
-    for (const [k, v] of Object.entries(captured)) learnIds(v, (twin as Record<string, unknown>)[k], ids);
+    for (const [k, v] of Object.entries(captured)) learnIds(v, (twin as Record<string, unknown>)[k], ids, cursors, k);
   }
 }
 
-function classify(ex: Exchange, reply: TwinReply, diffs: Difference[], created: Set<string>, isMutation: boolean): Outcome {
+// --- staged uploads -------------------------------------------------------------------------
+// The recording uploaded bytes to the target stagedUploadsCreate returned (Google Cloud Storage);
+// the replay uploads the same recorded bytes to the target the twin returned, the same way (PUT
+// to a signed URL, or a multipart POST of the form parameters plus the file), and later requests
+// name the twin's key/URL instead of the captured one (paired like ids, see learnStagedTargets).
+
+interface StagedTarget { url?: string | null; resourceUrl?: string | null; parameters?: { name?: string; value?: string }[] }
+export interface StagedTargetPair { captured: StagedTarget; twin: StagedTarget }
+
+const keyOf = (t: StagedTarget) => t.parameters?.find((p) => p.name === "key")?.value;
+/** The object key a target names: its `key` form field (POST) or the path of its signed URL (PUT). */
+export function objectKey(t: StagedTarget): string | undefined {
+  const form = keyOf(t);
+  if (form) return form;
+  const url = t.url ?? t.resourceUrl;
+  if (!url) return undefined;
+  const path = decodeURIComponent(new URL(url).pathname).replace(/^\/(staged-uploads|shopify-staged-uploads)\//, "/").slice(1);
+  return path || undefined;
+}
+
+/** Pairs the captured and twin stagedUploadsCreate targets by position, and their keys/URLs as strings. */
+export function learnStagedTargets(captured: unknown, twin: unknown, targets: StagedTargetPair[], strings: Map<string, string>): void {
+  const list = (d: unknown) => ((d as { stagedUploadsCreate?: { stagedTargets?: StagedTarget[] } } | null | undefined)?.stagedUploadsCreate?.stagedTargets ?? []);
+  const twinTargets = list(twin);
+  list(captured).forEach((c, i) => {
+    const t = twinTargets[i];
+    if (!c?.url || !t?.url) return;
+    targets.push({ captured: c, twin: t });
+    const pairs: [unknown, unknown][] = [[objectKey(c), objectKey(t)], [c.resourceUrl, t.resourceUrl], [c.url, t.url]];
+    for (const [a, b] of pairs) if (typeof a === "string" && typeof b === "string" && a !== b && !strings.has(a)) strings.set(a, b);
+  });
+}
+
+export const UPLOAD_CATEGORY = {
+  noBytes: "staged upload bytes not recorded (only status/size)",
+  noTarget: "staged upload has no twin target (stagedUploadsCreate did not answer one)",
+  differs: "staged upload answered a different HTTP status",
+} as const;
+
+async function replayUpload(twin: Twin, upload: StagedUploadStep, targets: StagedTargetPair[]): Promise<Outcome> {
+  if (upload.content === undefined) return { status: "unreplayable", category: UPLOAD_CATEGORY.noBytes, detail: upload.sizeBytes !== undefined ? `${upload.sizeBytes} bytes` : "no uploadContent" };
+  const pair = (upload.key ? targets.find((p) => objectKey(p.captured) === upload.key) : undefined) ?? targets[targets.length - 1];
+  if (!pair?.twin.url) return { status: "failed", category: UPLOAD_CATEGORY.noTarget, detail: upload.key ?? "no earlier stagedUploadsCreate", diffs: [] };
+  const status = await uploadTo(twin, pair.twin, upload.content);
+  return status === upload.status ? { status: "passed" } : { status: "failed", category: UPLOAD_CATEGORY.differs, detail: `HTTP ${status}`, diffs: [{ path: "<http status>", captured: upload.status, twin: status }] };
+}
+
+/** PUT to a signed URL, or POST the form (parameters first, file last) when the target carries a key. */
+export async function uploadTo(_twin: Twin, target: StagedTarget, content: string): Promise<number> {
+  const key = keyOf(target);
+  if (!key) {
+    const contentType = target.parameters?.find((p) => p.name === "content_type")?.value;
+    const res = await fetch(target.url!, { method: "PUT", body: content, headers: contentType ? { "content-type": contentType } : {} });
+    await res.arrayBuffer();
+    return res.status;
+  }
+  const form = new FormData();
+  for (const p of target.parameters ?? []) if (p.name && p.value !== undefined) form.append(p.name, p.value);
+  const type = target.parameters?.find((p) => p.name === "Content-Type")?.value ?? "application/octet-stream";
+  form.append("file", new Blob([content], { type }), key.split("/").pop());
+  const res = await fetch(target.url!, { method: "POST", body: form });
+  await res.arrayBuffer();
+  return res.status;
+}
+
+function classify(ex: Exchange, reply: TwinReply, diffs: Difference[], created: Set<string>, isMutation: boolean, unreplayed = new Map<string, string>()): Outcome {
   const body = reply.body as { errors?: { message?: string; extensions?: { code?: string } }[] } | null;
   if (!body || typeof body !== "object") return { status: "failed", category: CATEGORY.transport, detail: `HTTP ${reply.status}`, diffs };
   const twinErrors = body.errors ?? [];
   const notImplemented = twinErrors.filter((e) => e.extensions?.code === "NOT_IMPLEMENTED_IN_SANDBOX");
   if (notImplemented.length) return { status: "failed", category: CATEGORY.notImplemented, detail: notImplemented[0]!.message ?? "", diffs };
+
+  // A .graphql document (documentPath / index) may have been edited after the capture: Shopify
+  // answers every selected field, so a field the twin answered and the capture lacks entirely
+  // means the document selects more than was sent. Inline queries are exactly what was sent.
+  // (Not when a __typename differs or the field sits under a type condition: then the object is
+  // of another type than Shopify's, a real gap.)
+  if (ex.querySource !== "inline" && !diffs.some((d) => d.path.endsWith("__typename"))) {
+    const added = diffs.find((d) => d.captured === "<absent>" && d.twin !== "<absent>" && d.path.startsWith("data.") && selectsUnconditionally(ex.query ?? "", d.path.slice("data.".length)));
+    if (added) return { status: "failed", category: CATEGORY.documentChanged, detail: `${ex.documentPath ?? "document"} selects ${added.path.replace(/\[\d+\]/g, "[]")}`, diffs };
+  }
+
+  // Objects an earlier step of this scenario made but could not be replayed (no query text): the
+  // request names one by gid or by number (search strings, filters).
+  if (unreplayed.size) {
+    const text = `${ex.query ?? ""} ${JSON.stringify(ex.variables)}`;
+    const dependency = [...unreplayed].find(([g]) => text.includes(g) || new RegExp(`\\b${g.replace(/^.*\//, "")}\\b`).test(text));
+    if (dependency) return { status: "failed", category: CATEGORY.unreplayableSetup, detail: `${dependency[1]} (${dependency[0].replace(/\/\d+$/, "")})`, diffs };
+  }
 
   // Objects the real shop already had: the request names them, or a read returns them, and no
   // earlier step of this scenario created them.

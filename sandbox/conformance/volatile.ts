@@ -19,6 +19,8 @@ export interface VolatileRule {
 
 const GID = /gid:\/\/shopify\/([A-Za-z0-9]+)\/[^\s"',\]}?]+/g;
 const ISO_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?(Z|[+-]\d{2}:?\d{2})$/;
+// The twin's own staged-upload targets (staged-uploads.ts): loopback origin, /staged-uploads/ path.
+const TWIN_STAGED_URL = /^http:\/\/(127\.0\.0\.1|localhost)(:\d+)?\/staged-uploads\//;
 const last = (path: readonly (string | number)[]) => path[path.length - 1];
 const under = (path: readonly (string | number)[], ...keys: string[]) => keys.every((k, i) => path[i] === k);
 
@@ -66,15 +68,20 @@ export const VOLATILE_RULES: VolatileRule[] = [
   },
   {
     id: "signed-storage-urls",
-    reason: "Staged-upload and bulk-result URLs are signed Google Cloud Storage URLs with per-request keys and expiry.",
+    reason: "Staged-upload and bulk-result URLs are signed URLs with per-request keys and expiry: Shopify's are Google Cloud Storage URLs, the twin's staged targets are signed URLs on its own origin (`/staged-uploads/…`, by design: the bytes must reach the twin). Only a signed storage URL matches another; any other URL is compared exactly.",
     canonical: (_p, v) =>
-      typeof v === "string" && /^https:\/\/(shopify-staged-uploads\.storage\.googleapis\.com|storage\.googleapis\.com)\//.test(v) ? "<signed-storage-url>" : undefined,
+      typeof v === "string" && (/^https:\/\/(shopify-staged-uploads\.storage\.googleapis\.com|storage\.googleapis\.com)\//.test(v) || TWIN_STAGED_URL.test(v)) ? "<signed-storage-url>" : undefined,
   },
   {
     id: "upload-signatures",
-    reason: "Staged-upload form parameters that are signatures, policies, credentials or dates are minted per request.",
-    canonical: (p, v) =>
-      typeof v === "string" && p.includes("parameters") && last(p) === "value" && /^[A-Za-z0-9+/=_%:.-]{24,}$/.test(v) ? "<signed-parameter>" : undefined,
+    reason: "Staged-upload form parameters that are signatures, policies, credentials (24+ url/base64/hex characters) the signing date-time stamp (x-goog-date, `20260505T200341Z`) and the signing account and date of a GOOG4 credential scope (`<account>/<yyyymmdd>/auto/storage/goog4_request`: the twin cannot sign as Shopify's Google service account) are minted per request; the rest of the credential scope must match. Other parameter values (content type, acl, status) are compared exactly.",
+    canonical: (p, v) => {
+      if (typeof v !== "string" || !p.includes("parameters") || last(p) !== "value") return undefined;
+      if (/^\d{8}T\d{6}Z$/.test(v)) return "<signing-date-time>";
+      const scope = /^[^\s/@]+@[^\s/]+\/\d{8}(\/auto\/storage\/goog4_request)$/.exec(v);
+      if (scope) return `<signing-account>/<yyyymmdd>${scope[1]}`;
+      return /^[A-Za-z0-9+/=_%:.-]{24,}$/.test(v) ? "<signed-parameter>" : undefined;
+    },
   },
 ];
 

@@ -1,0 +1,123 @@
+import { readdirSync } from "node:fs";
+import path from "node:path";
+import { Kind, parse, type OperationDefinitionNode, type SelectionSetNode, type FragmentDefinitionNode, type DocumentNode } from "graphql";
+import { CAPTURES_DIR, readRequestDocument } from "./captures";
+import type { Exchange } from "./normalize";
+
+// Some captures store a step's variables and response but not its query text (e.g. a
+// `setup.productCreate` kept only as { request: { variables }, response }). The step is replayed
+// only when its query is recoverable without guessing: a document recorded elsewhere (first the
+// same capture file, then any `.graphql` under _requests) that
+//   - has one operation whose root fields answer exactly the captured `data` keys,
+//   - defines every recorded variable and needs no variable the step did not record, and
+//   - selects exactly the fields the captured response holds, at every level (fields under a
+//     type condition or fragment may be absent, unconditional fields may not).
+// Such a step is marked querySource "reconstructed" with the document it came from. Anything else
+// stays "query text not recorded", and the exchanges that use its objects fail as depending on it.
+
+export interface CandidateDocument { query: string; source: string }
+
+const isObject = (v: unknown): v is Record<string, unknown> => typeof v === "object" && v !== null && !Array.isArray(v);
+
+let requestDocuments: CandidateDocument[] | undefined;
+/** Every .graphql document under _requests (sorted by path, so the choice is reproducible). */
+export function allRequestDocuments(dir = CAPTURES_DIR): CandidateDocument[] {
+  if (dir === CAPTURES_DIR && requestDocuments) return requestDocuments;
+  const out: CandidateDocument[] = [];
+  const walk = (rel: string) => {
+    for (const entry of readdirSync(path.join(dir, rel), { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : 1))) {
+      const child = path.join(rel, entry.name);
+      if (entry.isDirectory()) walk(child);
+      else if (entry.name.endsWith(".graphql")) {
+        const query = readRequestDocument(child, dir);
+        if (query) out.push({ query, source: child });
+      }
+    }
+  };
+  walk("_requests");
+  if (dir === CAPTURES_DIR) requestDocuments = out;
+  return out;
+}
+
+const parsed = new Map<string, DocumentNode | null>();
+function parseCached(query: string): DocumentNode | null {
+  if (!parsed.has(query)) {
+    try { parsed.set(query, parse(query)); } catch { parsed.set(query, null); }
+  }
+  return parsed.get(query)!;
+}
+
+/** Fills in the query of steps that recorded none, where a recorded document fits exactly. */
+export function reconstructQueries(exchanges: Exchange[], pool: CandidateDocument[] = allRequestDocuments()): Exchange[] {
+  const sameFile: CandidateDocument[] = exchanges.filter((e) => e.query).map((e) => ({ query: e.query!, source: e.documentPath ?? `inline query of ${e.path}` }));
+  return exchanges.map((ex) => {
+    if (ex.query || ex.upload || !isObject(ex.response.data)) return ex;
+    const hit = [...sameFile, ...pool].find((c) => fits(c.query, ex.variables, ex.response.data as Record<string, unknown>));
+    return hit ? { ...ex, query: hit.query, querySource: "reconstructed", documentPath: hit.source, operationName: undefined } : ex;
+  });
+}
+
+/** Whether `query` (one operation) could have produced exactly `data` from `variables`. */
+export function fits(query: string, variables: Record<string, unknown>, data: Record<string, unknown>): boolean {
+  const doc = parseCached(query);
+  if (!doc) return false;
+  const ops = doc.definitions.filter((d): d is OperationDefinitionNode => d.kind === Kind.OPERATION_DEFINITION);
+  if (ops.length !== 1) return false;
+  const op = ops[0]!;
+  const defined = new Map((op.variableDefinitions ?? []).map((v) => [v.variable.name.value, v]));
+  if (Object.keys(variables).some((name) => !defined.has(name))) return false;
+  for (const [name, def] of defined) if (def.type.kind === Kind.NON_NULL_TYPE && !def.defaultValue && !(name in variables)) return false;
+  const fragments = new Map(doc.definitions.filter((d): d is FragmentDefinitionNode => d.kind === Kind.FRAGMENT_DEFINITION).map((f) => [f.name.value, f]));
+  return matches([op.selectionSet], data, fragments, true);
+}
+
+interface Keyed { required: boolean; sets: SelectionSetNode[]; leaf: boolean }
+
+function responseKeys(sets: SelectionSetNode[], fragments: Map<string, FragmentDefinitionNode>, conditional = false, out = new Map<string, Keyed>()): Map<string, Keyed> {
+  for (const set of sets) {
+    for (const sel of set.selections) {
+      if (sel.kind === Kind.FIELD) {
+        const key = sel.alias?.value ?? sel.name.value;
+        const entry = out.get(key) ?? { required: false, sets: [], leaf: !sel.selectionSet };
+        entry.required ||= !conditional && !sel.directives?.length;
+        if (sel.selectionSet) entry.sets.push(sel.selectionSet);
+        out.set(key, entry);
+      } else if (sel.kind === Kind.INLINE_FRAGMENT) {
+        responseKeys([sel.selectionSet], fragments, conditional || !!sel.typeCondition || !!sel.directives?.length, out);
+      } else {
+        const f = fragments.get(sel.name.value);
+        if (f) responseKeys([f.selectionSet], fragments, true, out);
+      }
+    }
+  }
+  return out;
+}
+
+function matches(sets: SelectionSetNode[], value: unknown, fragments: Map<string, FragmentDefinitionNode>, root = false): boolean {
+  if (value === null) return !root;
+  if (Array.isArray(value)) return !root && value.every((v) => matches(sets, v, fragments));
+  if (!isObject(value)) return false;
+  const keys = responseKeys(sets, fragments);
+  for (const [key, k] of keys) if (k.required && !(key in value)) return false;
+  for (const [key, v] of Object.entries(value)) {
+    const k = keys.get(key);
+    if (!k) return false;
+    if (!k.leaf && !matches(k.sets, v, fragments)) return false;
+  }
+  return true;
+}
+
+/** Whether the document's single operation selects the response path (`a.b[0].c`) with no type condition or directive on the way. */
+export function selectsUnconditionally(query: string, responsePath: string): boolean {
+  const doc = parseCached(query);
+  const ops = doc?.definitions.filter((d): d is OperationDefinitionNode => d.kind === Kind.OPERATION_DEFINITION) ?? [];
+  if (!doc || ops.length !== 1) return false;
+  const fragments = new Map(doc.definitions.filter((d): d is FragmentDefinitionNode => d.kind === Kind.FRAGMENT_DEFINITION).map((f) => [f.name.value, f]));
+  let sets: SelectionSetNode[] = [ops[0]!.selectionSet];
+  for (const key of responsePath.replace(/\[\d+\]/g, "").split(".")) {
+    const k = responseKeys(sets, fragments).get(key);
+    if (!k?.required) return false;
+    sets = k.sets;
+  }
+  return true;
+}
