@@ -5,7 +5,8 @@ import type { ShopifyState } from "../state";
 import type { AdminContext } from "./context";
 import { withAccessControl } from "./access";
 import { actualQueryCost, costExtension, requestedQueryCost, SINGLE_QUERY_MAX_COST, ThrottleBucket } from "./cost";
-import { parseErrorToShopify, validateForShopify } from "./errors";
+import { invalidVariables, parseErrorToShopify, validateForShopify } from "./errors";
+import { takeSearchWarnings } from "../catalog/resolvers/shared";
 import { implementedFieldsOnly, rootValue } from "./resolvers";
 import { ADMIN_API_VERSION } from "./schema";
 
@@ -40,6 +41,9 @@ export function handleAdminGraphql(deps: AdminGraphqlDeps, req: AdminGraphqlRequ
 
   const operation = pickOperation(document, payload.operationName);
   if ("error" in operation) return ok({ errors: [{ message: operation.error }] });
+  // Variable values are checked before anything runs or is charged (INVALID_VARIABLE, no cost extension).
+  const variableErrors = invalidVariables(deps.schema, operation.op, payload.variables);
+  if (variableErrors.length) return ok({ errors: variableErrors });
 
   const fragments: Record<string, FragmentDefinitionNode> = {};
   for (const d of document.definitions) if (d.kind === Kind.FRAGMENT_DEFINITION) fragments[d.name.value] = d;
@@ -86,10 +90,12 @@ export function handleAdminGraphql(deps: AdminGraphqlDeps, req: AdminGraphqlRequ
   // Shopify charges what the result actually cost (returned nodes, not page sizes) and refunds the rest.
   const actual = Math.min(requested, actualQueryCost(costInput, result.data as Record<string, unknown> | null));
   bucket.refund(requested - actual);
+  // Search-syntax warnings the resolvers collected (unknown filter fields, rejected values) ride in extensions.search.
+  const search = takeSearchWarnings(context);
   return ok({
     ...(result.errors?.length && { errors: result.errors.map((e) => e.toJSON()) }),
     data: result.data,
-    extensions: costExtension(requested, actual, bucket),
+    extensions: { ...costExtension(requested, actual, bucket), ...(search.length && { search }) },
   });
 }
 

@@ -23,6 +23,11 @@ export interface RefreshTokenRecord { token: string; shop: string; apiKey: strin
 
 const opaque = (prefix: string) => `${prefix}${randomBytes(16).toString("hex")}`;
 
+// The store that issued a record, so Admin resolvers (which only see the caller's record in their
+// context) can look other tokens up, e.g. delegateAccessTokenDestroy.
+const issuedBy = new WeakMap<AccessTokenRecord, AccessTokenStore>();
+export const storeOf = (record: AccessTokenRecord): AccessTokenStore | undefined => issuedBy.get(record);
+
 export class AccessTokenStore {
   private access = new Map<string, AccessTokenRecord>();
   private refresh = new Map<string, RefreshTokenRecord>();
@@ -59,13 +64,21 @@ export class AccessTokenStore {
 
   /** The record for a token usable right now on `shop`, marking it used. */
   use(token: string, shop: string, now = Date.now()): AccessTokenRecord | undefined {
-    const record = this.access.get(token);
-    if (!record || record.shop !== shop) return undefined;
-    if (record.expiresAt !== undefined && record.expiresAt <= now) return undefined;
+    const record = this.find(token, shop, now);
+    if (!record) return undefined;
+    issuedBy.set(record, this);
     if (record.replacesRefreshToken) {
       this.refresh.delete(record.replacesRefreshToken);
       delete record.replacesRefreshToken;
     }
+    return record;
+  }
+
+  /** The record for a token currently valid on `shop`, without marking it used. */
+  find(token: string, shop: string, now = Date.now()): AccessTokenRecord | undefined {
+    const record = this.access.get(token);
+    if (!record || record.shop !== shop) return undefined;
+    if (record.expiresAt !== undefined && record.expiresAt <= now) return undefined;
     return record;
   }
 

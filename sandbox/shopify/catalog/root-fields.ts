@@ -1,15 +1,15 @@
 import { collection, collectionByHandle, collectionByIdentifier, collections, collectionsCount } from "./resolvers/collections";
 import { customer, customers, customersCount } from "./resolvers/customers";
 import { node, nodes } from "./resolvers/node";
-import { orderCreate, orderDelete, orderUpdate } from "./orders/admin-order-mutations";
+import { orderCancel, orderCreate, orderDelete, orderEditBegin, orderEditCommit, orderUpdate } from "./orders/admin-order-mutations";
 import { order, orderByIdentifier, orders, ordersCount } from "./resolvers/orders";
 import { productCreate, productDelete } from "./resolvers/product-create";
 import { collectionAddProductsV2, collectionCreate, collectionDelete } from "./resolvers/collection-write";
-import { productCreateMedia, productDeleteMedia, productOptionsCreate, productReorderMedia, productUpdateMedia, productVariantAppendMedia, productVariantDetachMedia } from "./resolvers/product-media";
+import { productCreateMedia, productDeleteMedia, productOptionsCreate, productOptionsDelete, productReorderMedia, productVariantsBulkReorder, productUpdateMedia, productVariantAppendMedia, productVariantDetachMedia } from "./resolvers/product-media";
 import { productOperation, productSet } from "./resolvers/product-operations";
 import { productUpdate } from "./resolvers/product-update";
 import {
-  product, productByHandle, productByIdentifier, products, productsCount, productVariant, productVariants, productVariantsCount,
+  inventoryItem, inventoryLevel, product, productByHandle, productByIdentifier, products, productsCount, productVariant, productVariants, productVariantsCount,
 } from "./resolvers/products";
 import { registerCatalogTranslatableSources } from "./translatable";
 
@@ -54,7 +54,14 @@ export const catalogRootFields: Record<string, unknown> = {
   productSet,
   productOperation,
   productOptionsCreate,
+  productOptionsDelete,
+  productVariantsBulkReorder,
+  inventoryItem,
+  inventoryLevel,
   orderCreate,
   orderUpdate,
   orderDelete,
+  orderCancel,
+  orderEditBegin,
+  orderEditCommit,
 };

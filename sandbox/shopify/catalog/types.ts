@@ -93,6 +93,8 @@ export interface AddressRecord {
   countryCode: string;
   country: string;
   phone: string | null;
+  /** Addresses given to orderCreate carry only a province code: `province` holds the code and the province name is unknown. */
+  provinceCodeOnly?: boolean;
 }
 
 export interface CustomerRecord {
@@ -132,6 +134,16 @@ export interface OrderRefundRecord {
   amountPresentment: string;
 }
 
+export interface OrderTransactionRecord {
+  gid: string; // gid://shopify/OrderTransaction/<id>
+  kind: "AUTHORIZATION";
+  status: "SUCCESS";
+  gateway: string;
+  amount: string; // shop currency (= order currency for app-created orders)
+  test: boolean;
+  createdAt: string;
+}
+
 export interface OrderRecord {
   gid: string; // gid://shopify/Order/<id>
   legacyId: number;
@@ -151,8 +163,13 @@ export interface OrderRecord {
   sourceName: string; // "web"
   countryCode: string; // shipping/billing country: market
   locale: string; // customer locale at checkout
-  financialStatus: "PAID" | "PENDING" | "REFUNDED" | "PARTIALLY_REFUNDED";
+  financialStatus: "PAID" | "PENDING" | "REFUNDED" | "PARTIALLY_REFUNDED" | "AUTHORIZED";
   refunds: OrderRefundRecord[];
+  /** Payment transactions given to orderCreate(transactions:); absent on orders whose transactions the twin does not model. */
+  transactions?: OrderTransactionRecord[];
+  /** Set by orderCancel. */
+  cancelledAt?: string | null;
+  cancelReason?: string | null;
   createdAt: string;
   processedAt: string;
   number: number; // 1001 for "#1001"

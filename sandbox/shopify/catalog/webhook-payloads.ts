@@ -91,6 +91,8 @@ export function orderPayload(shop: ShopRecord, catalog: CatalogState, o: OrderRe
     presentment_currency: pc,
     customer_locale: o.locale,
     financial_status: o.financialStatus.toLowerCase(),
+    cancelled_at: o.cancelledAt ?? null,
+    cancel_reason: o.cancelReason?.toLowerCase() ?? null,
     fulfillment_status: o.fulfillmentStatus === "FULFILLED" ? "fulfilled" : null,
     landing_site: o.landingSite,
     referring_site: o.referringSite,

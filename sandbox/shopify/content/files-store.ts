@@ -7,7 +7,7 @@ export interface StagedUpload { key: string; shop: string; filename: string; mim
 export interface FileRecord {
   id: number;
   shop: string;
-  typename: "MediaImage" | "GenericFile";
+  typename: "MediaImage" | "GenericFile" | "ExternalVideo";
   alt: string;
   filename: string;
   originalSource: string;

@@ -85,7 +85,7 @@ export function metafieldDefinitionCreate(args: { definition: CreateInput }, ctx
   const validations = input.validations ?? [];
   if (new Set(validations.map((v) => v.name)).size !== validations.length) {
     errors.push({ field: ["definition", "validations"], message: 'Validations cannot contain duplicate "name" options.', code: "DUPLICATE_OPTION" });
-  }
+  } else errors.push(...validationOptionErrors(input.type, validations));
   errors.push(...accessErrors(namespace, input.access, "INVALID"));
   if (errors.length) return { createdDefinition: null, userErrors: errors };
   // Not captured: a second definition for the same owner type, namespace and key.
@@ -116,6 +116,35 @@ const KNOWN_OPTIONS: Record<string, string[]> = {
   number_integer: ["min", "max"], number_decimal: ["min", "max", "max_precision"], date: ["min", "max"], date_time: ["min", "max"],
   rating: ["scale_min", "scale_max"], metaobject_reference: ["metaobject_definition_id"], mixed_reference: ["metaobject_definition_ids"],
 };
+const ALL_OPTIONS = new Set(Object.values(KNOWN_OPTIONS).flat());
+const invalidOption = (message: string): DefError => ({ field: ["definition", "validations"], message, code: "INVALID_OPTION" });
+const isInteger = (v: string) => /^-?\d+$/.test(v.trim());
+
+/** Option errors as captured in metafield-definition-validations-input.json (scalar types only). */
+function validationOptionErrors(type: string, validations: { name: string; value: string }[]): DefError[] {
+  if (type.startsWith("list.")) return [];
+  const errors: DefError[] = [];
+  const known = type === "boolean" ? [] : KNOWN_OPTIONS[type]; // boolean takes no options (booleanUnsupportedOption)
+  for (const v of validations) {
+    if (known && ALL_OPTIONS.has(v.name) && !known.includes(v.name)) {
+      errors.push(invalidOption(`Validations value for option ${v.name} contains an invalid value: '${v.name}' isn't supported for ${type}.`));
+    } else if (type === "number_integer" && (v.name === "min" || v.name === "max") && !isInteger(v.value)) {
+      errors.push(invalidOption(`Validations value for option ${v.name} must be an integer.`));
+    }
+  }
+  const option = (name: string) => validations.find((v) => v.name === name)?.value;
+  const [min, max] = [option("min"), option("max")];
+  if ((type === "single_line_text_field" || type === "multi_line_text_field") && min != null && max != null && isInteger(min) && isInteger(max) && Number(min) > Number(max)) {
+    errors.push(invalidOption("Validations contains an invalid value: 'min' must be less than 'max'."));
+  }
+  if (type === "metaobject_reference" && option("metaobject_definition_id") == null) errors.push(invalidOption("Validations require that you select a metaobject."));
+  if (type === "rating") {
+    if (option("scale_max") == null) errors.push(invalidOption("Validations requires 'scale_max' to be provided."));
+    if (option("scale_min") == null) errors.push(invalidOption("Validations requires 'scale_min' to be provided."));
+  }
+  return errors;
+}
+
 function checkValidationOptions(type: string, validations: { name: string }[], info: GraphQLResolveInfo) {
   const base = type.replace(/^list\./, "");
   for (const v of validations) {
@@ -219,6 +248,12 @@ export function metafieldDefinitionUpdate(args: { definition: UpdateInput }, ctx
   }
   let validationJob: Record<string, unknown> | null = null;
   if (input.validations != null) {
+    // metafield-definition-validations-input.json (updateMetaobjectReference).
+    const before = d.validations.find((v) => v.name === "metaobject_definition_id")?.value;
+    const after = input.validations.find((v) => v.name === "metaobject_definition_id")?.value;
+    if (d.type.replace(/^list\./, "") === "metaobject_reference" && before != null && after != null && after !== before) {
+      return { updatedDefinition: null, validationJob: null, userErrors: [{ field: ["definition", "validations"], message: "Validations must not change the existing metaobject definition value", code: "METAOBJECT_DEFINITION_CHANGED" }] };
+    }
     checkValidationOptions(d.type, input.validations, info);
     d.validations = input.validations.map((v) => ({ ...v }));
     // A validations change starts a re-validation job (metafield-definition-validation-affects-values.json).

@@ -27,8 +27,8 @@ const VALID_TYPE_SET = new Set(VALID_TYPES.split(", "));
 
 /** Types a definition (metafield or metaobject field) may declare. */
 export const isDefinitionType = (type: string) => VALID_TYPE_SET.has(type);
-/** Types a bare metafieldsSet accepts: definition types plus list.boolean (type matrix capture). */
-export const isMetafieldType = (type: string) => VALID_TYPE_SET.has(type) || type === "list.boolean";
+/** Types a bare metafieldsSet accepts: definition types plus list.boolean and list.multi_line_text_field (type matrix capture). */
+export const isMetafieldType = (type: string) => VALID_TYPE_SET.has(type) || type === "list.boolean" || type === "list.multi_line_text_field";
 
 export function typeCategory(type: string): string {
   const base = type.replace(/^list\./, "");
@@ -128,24 +128,39 @@ function checkScalar(type: string, raw: string, ctx: ValueCheck, inList: boolean
       if (!raw.trim()) return err("Value can't be blank.");
       return ok(raw, raw);
     case "json": {
+      if (!raw.trim()) return err("Value can't be blank."); // metafieldsSet-value-type-fidelity jsonBlank
       const parsed = parseJson(raw);
       if ("error" in parsed) return err(`Value is invalid JSON: ${parsed.error}.`);
       return ok(JSON.stringify(parsed.value), parsed.value, JSON.stringify(parsed.value));
     }
     case "number_integer":
-      if (!/^[-+]?\d+$/.test(raw.trim())) return err("Value must be an integer.");
+      // "5.0"/"5.000" are stored as 5; "+5" is refused (metafieldsSet-value-type-fidelity).
+      if (ctx.context === "metafield") {
+        if (!/^-?\d+(\.0+)?$/.test(raw.trim())) return err("Value must be an integer.");
+        raw = raw.trim().replace(/\.0+$/, "");
+      } else if (!/^[-+]?\d+$/.test(raw.trim())) return err("Value must be an integer.");
       if (Math.abs(Number(raw)) > Number.MAX_SAFE_INTEGER) return err(`Value can't exceed ${Number.MAX_SAFE_INTEGER}.`);
       return ok(String(Number(raw)), Number(raw), String(Number(raw)));
     case "number_decimal": {
       const text = raw.trim();
       if (!/^[-+]?\d+(\.\d+)?$/.test(text)) return err("Value must be a decimal.");
       if (Math.abs(Number(text)) > 9_999_999_999_999) return err("Value can't exceed 9999999999999.");
-      return ok(text, text);
+      // At most 9 decimals are kept: "1.1234567891" is stored as "1.123456789" (metafieldsSet-value-type-fidelity).
+      const kept = ctx.context === "metafield" ? text.replace(/(\.\d{9})\d+$/, "$1") : text;
+      return ok(kept, kept);
     }
     case "boolean":
       if (ctx.coerceBoolean && !inList && raw !== "true" && raw !== "false") {
         const truthy = !["0", "f", "false", "off", ""].includes(raw.toLowerCase());
         return ok(String(truthy), truthy, String(truthy));
+      }
+      if (ctx.context === "metafield" && !inList) {
+        // metafieldsSet accepts t/1/f/0 and ignores case and surrounding blanks; a stored false
+        // reads back with jsonValue "false" (a string), true with true (metafieldsSet-value-type-fidelity).
+        const word = raw.trim().toLowerCase();
+        if (["true", "t", "1"].includes(word)) return ok("true", true, "true");
+        if (["false", "f", "0"].includes(word)) return ok("false", "false", "false");
+        return err("Value must be true or false.");
       }
       if (raw !== "true" && raw !== "false") return err("Value must be true or false.");
       return ok(raw, raw === "true", raw);
@@ -175,15 +190,38 @@ function checkScalar(type: string, raw: string, ctx: ValueCheck, inList: boolean
     case "money": {
       const parsed = parseJson(raw);
       const m = "value" in parsed ? (parsed.value as { amount?: unknown; currency_code?: unknown }) : undefined;
-      const amount = m && typeof m === "object" ? String(m.amount ?? "") : "";
-      if (!m || !/^-?\d+(\.\d+)?$/.test(amount) || m.currency_code !== ctx.shopCurrency) {
-        return err("Value must be a stringified JSON object with amount (numeric) and currency_code (string matching the shop's currency) fields.");
-      }
+      const shape = "Value must be a stringified JSON object with amount (numeric) and currency_code (string matching the shop's currency) fields.";
+      if (!m || typeof m !== "object" || Array.isArray(m) || m.amount === undefined || m.currency_code === undefined) return err(shape);
+      // Captured order and wording (metafieldsSet-value-type-fidelity): amount, range, blank currency, unknown currency.
+      const amount = String(m.amount ?? "");
+      if (!/^-?\d+(\.\d+)?$/.test(amount)) return err("Value must have a numeric amount.");
+      if (exceedsMoneyRange(amount)) return err("Value must be within +/-1000000000000000000.");
+      const currency = typeof m.currency_code === "string" ? m.currency_code : "";
+      if (!currency.trim()) return err("Value must have a currency code.");
+      if (!ISO_CURRENCIES.has(currency.toUpperCase())) return err(`Value contains an invalid currency, ${currency}.`);
+      // A real currency other than the shop's: no capture; the shape message names the shop-currency rule.
+      if (currency !== ctx.shopCurrency) return err(shape);
       const value = { amount, currency_code: ctx.shopCurrency };
       return ok(JSON.stringify(value), value, JSON.stringify(value));
     }
     case "rating":
       return checkRating(raw);
+    case "id":
+      // Metaobject "id" fields (type matrix: stored as typed). Shopify's messages for a blank or
+      // multi-line id and any metafieldsSet use were not captured: those fail loudly.
+      if (ctx.context !== "metaobject" || !raw.trim() || /[\r\n]/.test(raw)) return { kind: "unsupported" };
+      return ok(raw, raw);
+    case "language":
+      // Only well-formed codes the ICU data names are known valid ("en" in the type matrix); Shopify's
+      // message for a bad language was not captured, so anything else fails loudly.
+      return KNOWN_LANGUAGE(raw) ? ok(raw, raw) : { kind: "unsupported" };
+    case "rich_text_field": {
+      // A root/paragraph/text tree as captured in the type matrix; the other node shapes and Shopify's
+      // messages for a malformed tree were not captured, so those fail loudly.
+      const parsed = parseJson(raw);
+      if (!("value" in parsed) || !isRichTextRoot(parsed.value)) return { kind: "unsupported" };
+      return ok(JSON.stringify(parsed.value), parsed.value, JSON.stringify(parsed.value));
+    }
     case "weight":
     case "dimension":
     case "volume":
@@ -193,6 +231,37 @@ function checkScalar(type: string, raw: string, ctx: ValueCheck, inList: boolean
       if (CAPTURED_UNITS[type]) return checkGenericMeasurement(type, raw, inList);
       return { kind: "unsupported" };
   }
+}
+
+const LANGUAGE_NAMES = new Intl.DisplayNames(["en"], { type: "language", fallback: "none" });
+const KNOWN_LANGUAGE = (raw: string) => {
+  if (!/^[a-z]{2,3}(-[A-Z]{2})?$/.test(raw)) return false;
+  try {
+    return LANGUAGE_NAMES.of(raw) !== undefined;
+  } catch {
+    return false;
+  }
+};
+
+const isPlainObject = (v: unknown): v is Record<string, unknown> => !!v && typeof v === "object" && !Array.isArray(v);
+const onlyKeys = (o: Record<string, unknown>, keys: string[]) => Object.keys(o).every((k) => keys.includes(k));
+function isRichTextRoot(v: unknown): boolean {
+  if (!isPlainObject(v) || v.type !== "root" || !onlyKeys(v, ["type", "children"]) || !Array.isArray(v.children) || !v.children.length) return false;
+  return v.children.every((p) =>
+    isPlainObject(p) && p.type === "paragraph" && onlyKeys(p, ["type", "children"]) && Array.isArray(p.children) &&
+    p.children.every((t) => isPlainObject(t) && t.type === "text" && typeof t.value === "string" && onlyKeys(t, ["type", "value", "bold", "italic"]) &&
+      (t.bold === undefined || typeof t.bold === "boolean") && (t.italic === undefined || typeof t.italic === "boolean")));
+}
+
+const ISO_CURRENCIES = new Set(Intl.supportedValuesOf("currency"));
+
+/** |amount| > 10^18, compared on the decimal text (Number would round 10^18 + 1 down). */
+function exceedsMoneyRange(amount: string): boolean {
+  const [whole = "", fraction = ""] = amount.replace(/^-/, "").split(".");
+  const digits = whole.replace(/^0+/, "");
+  const limit = "1000000000000000000";
+  if (digits.length !== limit.length) return digits.length > limit.length;
+  return digits > limit || (digits === limit && /[1-9]/.test(fraction));
 }
 
 function checkReference(type: string, raw: string, ctx: ValueCheck): Scalar {

@@ -98,10 +98,11 @@ function validateDefinition(ctx: AdminContext, input: DefinitionInput): Metaobje
   const seen = new Set<string>();
   fields.forEach((f, i) => {
     const at = ["definition", "fieldDefinitions", String(i)];
+    // Each key rule reports on its own: "" is blank, too short and invalid at once (metaobjectDefinition-field-key-min-length).
     if (!f.key) errors.push(moError(at, "Key can't be blank", "BLANK", f.key));
-    else if (f.key.length < 2) errors.push(moError(at, "Key is too short (minimum is 2 characters)", "TOO_SHORT", f.key));
-    else if (f.key.length > 64) errors.push(moError(at, "Key is too long (maximum is 64 characters)", "TOO_LONG", f.key));
-    else if (!/^[A-Za-z0-9_-]+$/.test(f.key)) errors.push(moError(at, "Key contains one or more invalid characters.", "INVALID", f.key));
+    if (f.key.length < 2) errors.push(moError(at, "Key is too short (minimum is 2 characters)", "TOO_SHORT", f.key));
+    if (f.key.length > 64) errors.push(moError(at, "Key is too long (maximum is 64 characters)", "TOO_LONG", f.key));
+    if (!/^[A-Za-z0-9_-]+$/.test(f.key)) errors.push(moError(at, "Key contains one or more invalid characters.", "INVALID", f.key));
     if (f.key === "handle" || f.key === "id") errors.push(moError(at, `The name "${f.key}" is reserved for system use`, "RESERVED_NAME", f.key));
     if (seen.has(f.key)) errors.push(moError(at, `Field "${f.key}" duplicates other inputs`, "DUPLICATE_FIELD_INPUT", f.key));
     seen.add(f.key);

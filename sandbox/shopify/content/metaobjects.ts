@@ -1,8 +1,10 @@
 import { randomBytes, randomUUID } from "node:crypto";
-import type { GraphQLResolveInfo } from "graphql";
+import { GraphQLError, Kind, type ASTNode, type GraphQLResolveInfo } from "graphql";
 import { gid, type AdminContext } from "../admin-graphql/context";
 import { connection, type ConnectionArgs } from "../admin-graphql/connection";
 import { coded } from "../admin-graphql/errors";
+import { addSearchWarnings } from "../catalog/resolvers/shared";
+import { wordMatch, type SearchWarning } from "../catalog/search/evaluate";
 import { notImplemented } from "../admin-graphql/resolvers/not-implemented";
 import { isoSeconds } from "../platform/app-identity";
 import { checkValue } from "./metafield-values";
@@ -35,7 +37,7 @@ export function metaobjectUpsert(args: { handle: { type: string; handle: string 
 
   const wanted = args.handle.handle.toLowerCase();
   const existing = wanted ? objectsOfType(ctx.state, ctx.shop.domain, def.type).find((o) => o.handle === wanted) : undefined;
-  return existing ? update(ctx, def, existing, input) : create(ctx, def, { ...input, handle: input.handle ?? args.handle.handle });
+  return existing ? update(ctx, def, existing, input, info) : create(ctx, def, { ...input, handle: input.handle ?? args.handle.handle }, "update", info);
 }
 
 interface UpdateInput extends UpsertInput { redirectNewHandle?: boolean | null; values?: unknown }
@@ -54,12 +56,12 @@ export function metaobjectUpdate(args: { id: string; metaobject: UpdateInput }, 
   return update(ctx, def, o, args.metaobject, info);
 }
 
-export function metaobjectCreate(args: { metaobject: UpsertInput & { type: string } }, ctx: AdminContext) {
+export function metaobjectCreate(args: { metaobject: UpsertInput & { type: string } }, ctx: AdminContext, info?: GraphQLResolveInfo) {
   const def = definitionByType(ctx.state, ctx.shop.domain, resolveType(ctx, args.metaobject.type));
   if (!def) return failure([moError(["metaobject", "type"], `No metaobject definition exists for type "${args.metaobject.type}"`, "UNDEFINED_OBJECT_TYPE")]);
   const denied = writeDenied(ctx, def);
   if (denied) return failure([denied]);
-  return create(ctx, def, args.metaobject, "create");
+  return create(ctx, def, args.metaobject, "create", info);
 }
 
 const failure = (userErrors: MetaobjectUserError[]) => ({ metaobject: null, userErrors });
@@ -92,24 +94,35 @@ export function metaobjectDefinitionIdOf(ctx: AdminContext, ref: string): string
 }
 
 /** Validates field inputs against the definition; returns normalized values or userErrors. */
-function checkFields(ctx: AdminContext, def: MetaobjectDefinitionRecord, fields: FieldInput[], mode: "create" | "update", info?: GraphQLResolveInfo) {
+function checkFields(ctx: AdminContext, def: MetaobjectDefinitionRecord, fields: FieldInput[], mode: "create" | "update", info?: GraphQLResolveInfo, selfId?: number) {
   const errors: MetaobjectUserError[] = [];
   const values = new Map<string, { value: string; jsonValue: unknown; raw?: string }>();
   const seen = new Set<string>();
+  const repeatedRequired: MetaobjectUserError[] = [];
   fields.forEach((f, i) => {
     const at = ["metaobject", "fields", String(i)];
     const fd = def.fieldDefinitions.find((d) => d.key === f.key);
     if (!fd) return void errors.push(moError(at, `Field definition "${f.key}" does not exist`, "UNDEFINED_OBJECT_FIELD", f.key));
-    if (seen.has(f.key)) return void errors.push(moError(at, `Field "${f.key}" duplicates other inputs`, "DUPLICATE_FIELD_INPUT", f.key));
+    if (seen.has(f.key)) {
+      errors.push(moError(at, `Field "${f.key}" duplicates other inputs`, "DUPLICATE_FIELD_INPUT", f.key));
+      // A repeated required field is also reported blank at the repeat (metaobject-update-error-codes duplicateFieldInput).
+      if (fd.required) repeatedRequired.push(moError(at, `${fd.name} can't be blank`, "OBJECT_FIELD_REQUIRED", f.key));
+      return;
+    }
     seen.add(f.key);
     if (f.value === "") return void values.set(f.key, { value: "", jsonValue: null }); // clears the field
     const r = checkValue(fd.type, f.value, { ...valueCheck(ctx, "metaobject"), coerceBoolean: mode === "create" });
     if (!r.ok && "unsupported" in r) throw info ? notImplemented(info, `metaobject fields of type ${r.unsupported}`) : new Error(`unsupported type ${r.unsupported}`);
     if (!r.ok) return void errors.push(moError(at, r.message, "INVALID_VALUE", f.key, r.elementIndex));
+    // An "id" field is unique among the definition's entries; Shopify's error for a repeat was not captured.
+    if (fd.type === "id" && objectsOfType(ctx.state, ctx.shop.domain, def.type).some((o) => o.id !== selfId && o.fields.get(f.key)?.value === r.value)) {
+      throw info ? notImplemented(info, "a repeated metaobject id field value") : new Error("repeated metaobject id field value");
+    }
     const problem = checkValidations(fd.type, r.jsonValue, fd.validations, { metaobjectDefinitionIdOf: (id) => metaobjectDefinitionIdOf(ctx, id) }, true);
     if (problem) return void errors.push(moError(at, problem.message, "INVALID_VALUE", f.key, problem.elementIndex));
     values.set(f.key, { value: r.value, jsonValue: r.jsonValue, raw: f.value });
   });
+  errors.push(...repeatedRequired);
   return { errors, values };
 }
 
@@ -119,12 +132,12 @@ function requiredErrors(def: MetaobjectDefinitionRecord, fields: Map<string, { v
     .map((fd) => moError(["metaobject"], `${fd.name} can't be blank`, "OBJECT_FIELD_REQUIRED", fd.key));
 }
 
-function create(ctx: AdminContext, def: MetaobjectDefinitionRecord, input: UpsertInput, mode: "create" | "update" = "update") {
+function create(ctx: AdminContext, def: MetaobjectDefinitionRecord, input: UpsertInput, mode: "create" | "update" = "update", info?: GraphQLResolveInfo) {
   const handleErrors = handleProblems(input.handle, ["metaobject", "handle"], { allowBlank: true });
   if (handleErrors.length) return failure(handleErrors);
   const capErrors = capabilityErrors(def, input.capabilities);
   if (capErrors.length) return failure(capErrors);
-  const { errors, values } = checkFields(ctx, def, input.fields ?? [], mode); // upsert-created entries: no coercion evidence, strict
+  const { errors, values } = checkFields(ctx, def, input.fields ?? [], mode, info); // upsert-created entries: no coercion evidence, strict
   if (errors.length) return failure(errors);
   const missing = requiredErrors(def, values);
   if (missing.length) return failure(missing);
@@ -161,7 +174,7 @@ function update(ctx: AdminContext, def: MetaobjectDefinitionRecord, record: Meta
   if (handleErrors.length) return failure(handleErrors);
   const capErrors = capabilityErrors(def, input.capabilities);
   if (capErrors.length) return failure(capErrors);
-  const { errors, values } = checkFields(ctx, def, input.fields ?? [], "update", info);
+  const { errors, values } = checkFields(ctx, def, input.fields ?? [], "update", info, record.id);
   const merged = new Map([...record.fields, ...values]);
   // Unknown fields and missing required ones are reported together (metaobject-schema-change-lifecycle).
   const missing = requiredErrors(def, merged);
@@ -250,16 +263,42 @@ interface ListArgs extends ConnectionArgs { type: string; sortKey?: string | nul
 
 export function metaobjects(args: ListArgs, ctx: AdminContext, info: GraphQLResolveInfo) {
   let rows = objectsOfType(ctx.state, ctx.shop.domain, resolveType(ctx, args.type));
-  if (args.query) {
-    const m = /^(handle|id):(\S+)$/.exec(args.query.trim());
-    if (!m) throw notImplemented(info, `metaobjects(query: "${args.query}")`);
-    rows = rows.filter((o) => (m[1] === "handle" ? o.handle === m[2] : String(o.id) === m[2]));
-  }
+  if (args.query) rows = filterByQuery(ctx, rows, args.query, info);
   const sortKey = args.sortKey ?? "id";
   if (sortKey === "updated_at") rows = [...rows].sort((a, b) => a.updatedAt.localeCompare(b.updatedAt) || a.id - b.id);
   else if (sortKey === "display_name") rows = [...rows].sort((a, b) => String(metaobjectNode(ctx, a).displayName).localeCompare(String(metaobjectNode(ctx, b).displayName)));
   else if (sortKey !== "id") throw notImplemented(info, `metaobjects(sortKey: "${sortKey}")`);
   return connection(rows.map((o) => metaobjectNode(ctx, o)), args, (o) => o.id as string);
+}
+
+// The single-term queries metaobjects-filter-sort.json captures; anything else fails loudly.
+function filterByQuery(ctx: AdminContext, rows: MetaobjectRecord[], query: string, info: GraphQLResolveInfo): MetaobjectRecord[] {
+  const q = query.trim();
+  const exact = /^(handle|id):([^\s<>=*]+)$/.exec(q);
+  if (exact) return rows.filter((o) => (exact[1] === "handle" ? o.handle === exact[2] : String(o.id) === exact[2]));
+  // `id:<0`: no match and a search warning (a non-positive id is not a valid bound).
+  const idBelow = /^id:<(-?\d+)$/.exec(q);
+  if (idBelow && Number(idBelow[1]) <= 0) {
+    const received = Number(idBelow[1]);
+    addSearchWarnings(ctx, [{
+      path: [info.path.key as string], query, parsed: { field: "id", range_lt: received },
+      warnings: [{ field: "id", message: `Expected field to be a positive integer or UUID, received \`${received}\`.` }],
+    } as unknown as SearchWarning]);
+    return [];
+  }
+  // `display_name:Alpha*`, `fields.subtitle:Lake*`: case-insensitive prefix. Whether Shopify matches the
+  // prefix against the whole value or any word is not captured, so a row where the two differ fails loudly.
+  const prefix = /^(display_name|fields\.([A-Za-z0-9_-]+)):([^\s"'*:()]+)\*$/.exec(q);
+  if (prefix) {
+    const wanted = prefix[3]!.toLowerCase();
+    return rows.filter((o) => {
+      const text = prefix[2] ? o.fields.get(prefix[2])?.value ?? "" : String(metaobjectNode(ctx, o).displayName ?? "");
+      const whole = text.toLowerCase().startsWith(wanted);
+      if (whole !== wordMatch(text, wanted, true)) throw notImplemented(info, `metaobjects(query: "${query}") on a value where whole-value and word prefixes differ`);
+      return whole;
+    });
+  }
+  throw notImplemented(info, `metaobjects(query: "${query}")`);
 }
 
 export function metaobjectDelete(args: { id: string }, ctx: AdminContext) {
@@ -275,9 +314,17 @@ const BULK_DELETE_LIMIT = 250;
 
 // metaobjectBulkDelete: an async Job (done: false) that deletes by type or ids; unknown ids are skipped.
 // metaobject-bulk-delete-edge-cases.json, metaobject-bulk-delete-ids-lifecycle.json, *-survivor-lifecycle.json.
-export function metaobjectBulkDelete(args: { where: { type?: string | null; ids?: string[] | null } }, ctx: AdminContext) {
+export function metaobjectBulkDelete(args: { where: { type?: string | null; ids?: string[] | null } }, ctx: AdminContext, info?: GraphQLResolveInfo) {
   const { type, ids } = args.where;
-  if ((type == null) === (ids == null)) throw coded("MetaobjectBulkDeleteWhereCondition requires exactly one of type, ids", "INVALID_FIELD_ARGUMENTS");
+  if ((type == null) === (ids == null)) {
+    // Located at the field and, for an inline object giving both, at the later of the two keys
+    // (captured: `where: { type: …, ids: [] }` → the `ids` key).
+    const field = info?.fieldNodes[0];
+    const where = field?.arguments?.find((a) => a.name.value === "where")?.value;
+    const keys = where?.kind === Kind.OBJECT ? where.fields.filter((f) => f.name.value === "type" || f.name.value === "ids") : [];
+    const nodes: ASTNode[] = field ? (keys.length === 2 ? [field, keys[1]!] : [field]) : [];
+    throw new GraphQLError("MetaobjectBulkDeleteWhereCondition requires exactly one of type, ids", { nodes, extensions: { code: "INVALID_FIELD_ARGUMENTS" } });
+  }
   if (ids && ids.length > BULK_DELETE_LIMIT) {
     throw coded(`The input array size of ${ids.length} is greater than the maximum allowed of ${BULK_DELETE_LIMIT}.`, "MAX_INPUT_SIZE_EXCEEDED");
   }

@@ -1,4 +1,4 @@
-import { fileAcknowledgeUpdateFailed, fileCreate, fileDelete, files, fileUpdate } from "./files";
+import { fileAcknowledgeUpdateFailed, fileCreate, fileDelete, files, fileSavedSearches, fileUpdate } from "./files";
 import { metafieldDefinition, metafieldDefinitionCreate, metafieldDefinitionDelete, metafieldDefinitions, metafieldDefinitionUpdate } from "./metafield-definitions";
 import { standardMetafieldDefinitionEnable } from "./metafield-standard";
 import { metafieldsDelete, metafieldsSet } from "./metafields";
@@ -40,4 +40,5 @@ export const contentRootFields: Record<string, unknown> = {
   fileDelete,
   fileAcknowledgeUpdateFailed,
   files,
+  fileSavedSearches,
 };

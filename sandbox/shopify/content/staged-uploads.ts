@@ -1,4 +1,4 @@
-import { createHmac, randomUUID } from "node:crypto";
+import { createHmac, randomBytes, randomUUID } from "node:crypto";
 import type { GraphQLResolveInfo } from "graphql";
 import type { AdminContext } from "../admin-graphql/context";
 import { notImplemented } from "../admin-graphql/resolvers/not-implemented";
@@ -12,6 +12,14 @@ import { filesStore } from "./files-store";
 // POST → bare bucket URL + Google form fields. The bytes land in files-store via http-routes.ts.
 
 const IMAGE_RESOURCES = new Set(["IMAGE", "PRODUCT_IMAGE", "COLLECTION_IMAGE", "SHOP_IMAGE"]);
+// Non-merchandising resources and their storage folders (media-staged-uploads-create-non-merchandising.json).
+// Return labels are stored under a random hex name with the file's extension, as captured.
+const OTHER_FOLDERS: Record<string, string> = {
+  BULK_MUTATION_VARIABLES: "bulk",
+  URL_REDIRECT_IMPORT: "redirect_imports",
+  RETURN_LABEL: "return_labels",
+  DISPUTE_FILE_UPLOAD: "payments_file_uploads",
+};
 const IMAGE_MIME = /^image\/(png|jpe?g|gif|webp|heic|heif|avif|svg\+xml|tiff|bmp)$/i;
 
 interface StagedUploadInput { resource: string; filename: string; mimeType: string; httpMethod?: "PUT" | "POST" | null; fileSize?: string | null }
@@ -28,7 +36,7 @@ export function stagedUploadsCreate(args: { input: StagedUploadInput[] }, ctx: A
       }
       throw notImplemented(info, `stagedUploadsCreate(resource: ${input.resource})`);
     }
-    if (!IMAGE_RESOURCES.has(input.resource) && input.resource !== "FILE" && input.resource !== "BULK_MUTATION_VARIABLES") throw notImplemented(info, `stagedUploadsCreate(resource: ${input.resource})`);
+    if (!IMAGE_RESOURCES.has(input.resource) && input.resource !== "FILE" && !OTHER_FOLDERS[input.resource]) throw notImplemented(info, `stagedUploadsCreate(resource: ${input.resource})`);
     if (IMAGE_RESOURCES.has(input.resource) && !IMAGE_MIME.test(input.mimeType)) {
       userErrors.push({ field: ["input", String(i), "mimeType"], message: `${input.filename}: (${input.mimeType}) is not a recognized format` });
       return emptyTarget;
@@ -43,8 +51,9 @@ function target(ctx: AdminContext, input: StagedUploadInput) {
   const bulk = input.resource === "BULK_MUTATION_VARIABLES";
   // Bulk mutation variables go to tmp/<shop>/bulk/<uuid>/<filename>; the key is the stagedUploadPath
   // of bulkOperationRunMutation (bulk-operation-run-mutation-created-status.json).
-  const folder = bulk ? "bulk" : method === "POST" && input.resource !== "FILE" ? "products" : "files";
-  const key = `tmp/${ctx.shop.id}/${folder}/${randomUUID()}/${input.filename}`;
+  const folder = OTHER_FOLDERS[input.resource] ?? (method === "POST" && input.resource !== "FILE" ? "products" : "files");
+  const name = input.resource === "RETURN_LABEL" ? `${randomBytes(16).toString("hex")}${/\.[A-Za-z0-9]+$/.exec(input.filename)?.[0] ?? ""}` : input.filename;
+  const key = `tmp/${ctx.shop.id}/${folder}/${randomUUID()}/${name}`;
   filesStore(ctx.state).uploads.set(key, { key, shop: ctx.shop.domain, filename: input.filename, mimeType: input.mimeType, resource: input.resource, bytes: null });
   const origin = sandboxOrigin(ctx.state);
   const resourceUrl = `${origin}/staged-uploads/${key}`;
@@ -62,8 +71,9 @@ function target(ctx: AdminContext, input: StagedUploadInput) {
   return {
     __typename: "StagedMediaUploadTarget",
     url: `${origin}/staged-uploads/`,
-    // Shopify answers the bare bucket URL as resourceUrl for bulk variables (the key is what counts).
-    resourceUrl: bulk ? `${origin}/staged-uploads/` : resourceUrl,
+    // Shopify answers the bare bucket URL as resourceUrl for bulk variables and URL redirect imports
+    // (the key is what counts); return labels and dispute files get the object's URL.
+    resourceUrl: bulk || input.resource === "URL_REDIRECT_IMPORT" ? `${origin}/staged-uploads/` : resourceUrl,
     parameters: params({
       "Content-Type": input.mimeType, success_action_status: "201", acl: "private", key, "x-goog-date": date, "x-goog-credential": credential,
       "x-goog-algorithm": "GOOG4-RSA-SHA256", "x-goog-signature": signature, policy,

@@ -1,6 +1,7 @@
-import { appRevokeAccessScopes, delegateAccessTokenCreate } from "./app-access";
+import { appInstallations, appRevokeAccessScopes, delegateAccessTokenCreate, delegateAccessTokenDestroy } from "./app-access";
 import { appSubscriptionCancel, appSubscriptionCreate } from "./billing";
 import { bulkOperation, bulkOperationCancel, bulkOperationRunMutation, bulkOperationRunQuery, bulkOperations, currentBulkOperation } from "./bulk-operations";
+import { onlineStoreRootFields } from "./online-store";
 import { eventBridgeServerPixelUpdate, pubSubServerPixelUpdate, webPixel, webPixelCreate, webPixelDelete, webPixelUpdate } from "./web-pixels";
 import {
   eventBridgeWebhookSubscriptionCreate, eventBridgeWebhookSubscriptionUpdate, pubSubWebhookSubscriptionCreate, pubSubWebhookSubscriptionUpdate,
@@ -13,7 +14,9 @@ export const platformRootFields: Record<string, unknown> = {
   appSubscriptionCreate,
   appSubscriptionCancel,
   appRevokeAccessScopes,
+  appInstallations,
   delegateAccessTokenCreate,
+  delegateAccessTokenDestroy,
   bulkOperationRunQuery,
   bulkOperationRunMutation,
   bulkOperations,
@@ -36,4 +39,5 @@ export const platformRootFields: Record<string, unknown> = {
   pubSubWebhookSubscriptionUpdate,
   eventBridgeWebhookSubscriptionCreate,
   eventBridgeWebhookSubscriptionUpdate,
+  ...onlineStoreRootFields,
 };

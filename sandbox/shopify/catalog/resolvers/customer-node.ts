@@ -12,7 +12,7 @@ export function customerOrders(c: CustomerRecord, ctx: AdminContext): OrderRecor
 }
 
 export function amountSpent(orders: OrderRecord[]): number {
-  return orders.reduce((s, o) => s + (o.financialStatus === "PENDING" ? 0 : Number(o.total) - Number(o.totalRefunded)), 0);
+  return orders.reduce((s, o) => s + (o.financialStatus === "PENDING" || o.financialStatus === "AUTHORIZED" ? 0 : Number(o.total) - Number(o.totalRefunded)), 0);
 }
 
 export function customerNode(c: CustomerRecord, ctx: AdminContext) {

@@ -281,3 +281,22 @@ export function productOptionsCreate(args: { productId: string; options: unknown
   }
   throw notImplemented(info, "productOptionsCreate on an existing product");
 }
+
+// productOptionsDelete / productVariantsBulkReorder: only the unknown-product branch is captured
+// (product-user-error-shape-parity.json: deletedOptionsIds is [] there, not null); acting on an
+// existing product is not modelled and fails loudly.
+export function productOptionsDelete(args: { productId: string; options: string[] }, ctx: AdminContext, info: GraphQLResolveInfo) {
+  requireScope(ctx, info, "write_products");
+  if (!findProduct(ctx, args.productId)) {
+    return { __typename: "ProductOptionsDeletePayload", deletedOptionsIds: [], product: null, userErrors: [{ __typename: "ProductOptionsDeleteUserError", field: ["productId"], message: "Product does not exist", code: "PRODUCT_DOES_NOT_EXIST" }] };
+  }
+  throw notImplemented(info, "productOptionsDelete on an existing product");
+}
+
+export function productVariantsBulkReorder(args: { productId: string; positions: unknown[] }, ctx: AdminContext, info: GraphQLResolveInfo) {
+  requireScope(ctx, info, "write_products");
+  if (!findProduct(ctx, args.productId)) {
+    return { __typename: "ProductVariantsBulkReorderPayload", product: null, userErrors: [{ __typename: "ProductVariantsBulkReorderUserError", field: ["productId"], message: "Product does not exist", code: "PRODUCT_DOES_NOT_EXIST" }] };
+  }
+  throw notImplemented(info, "productVariantsBulkReorder on an existing product");
+}

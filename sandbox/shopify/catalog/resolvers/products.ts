@@ -199,3 +199,15 @@ export function productVariant({ id }: { id: string }, ctx: AdminContext, info: 
   const row = findVariant(catalogOf(ctx.state, ctx.shop.domain), id);
   return row ? variantNode(row.v, row.p, ctx) : null;
 }
+
+// QueryRoot.inventoryItem / inventoryLevel. The twin models no inventory items or levels
+// (ProductVariant.inventoryItem fails loudly), so it has never handed out an InventoryItem or
+// InventoryLevel id and every lookup is a miss: null, as for unknown ids
+// (product-related-by-id-not-found.json). Access (read_inventory) is checked by admin-graphql/access.ts.
+export function inventoryItem(_args: { id: string }) {
+  return null;
+}
+
+export function inventoryLevel(_args: { id: string }) {
+  return null;
+}
