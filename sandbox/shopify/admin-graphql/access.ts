@@ -61,10 +61,20 @@ export function hasScope(granted: readonly string[], scope: string): boolean {
   return granted.includes(scope) || (scope.startsWith("read_") && granted.includes(`write_${scope.slice(5)}`));
 }
 
-export function accessDeniedError(field: string, required: RequiredAccess): GraphQLError {
-  return new GraphQLError(`Access denied for ${field} field. Required access: ${required.requiredAccess}`, {
-    extensions: { code: "ACCESS_DENIED", documentation: ACCESS_DOCUMENTATION, requiredAccess: required.requiredAccess },
+/** Whether the request's installation (or token) holds `scope`, directly or through its write scope. */
+export function contextHasScope(ctx: AdminContext, scope: string): boolean {
+  return hasScope(grantedScopes(ctx), scope);
+}
+
+/** Shopify's ACCESS_DENIED error; `requiredAccess` is the captured text, e.g. "`read_orders` access scope.". */
+export function accessDenied(field: string, requiredAccess: string): GraphQLError {
+  return new GraphQLError(`Access denied for ${field} field. Required access: ${requiredAccess}`, {
+    extensions: { code: "ACCESS_DENIED", documentation: ACCESS_DOCUMENTATION, requiredAccess },
   });
+}
+
+export function accessDeniedError(field: string, required: RequiredAccess): GraphQLError {
+  return accessDenied(field, required.requiredAccess);
 }
 
 /** Wraps the default field resolver: root fields the installation's scopes do not cover fail with ACCESS_DENIED. */

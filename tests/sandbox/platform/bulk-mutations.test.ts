@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { RunningSandbox } from "../../../sandbox/server";
 import { simulatedDelays } from "../../../sandbox/shopify/platform/app-identity";
 import { graphql, startTestSandbox } from "../helpers";
+import { settleBulkOperation } from "./bulk-helpers";
 
 const STAGE = `mutation($input: [StagedUploadInput!]!) { stagedUploadsCreate(input: $input) { stagedTargets { url resourceUrl parameters { name value } } userErrors { field message } } }`;
 const RUN = `mutation($mutation: String!, $path: String!, $clientIdentifier: String) {
@@ -33,14 +34,7 @@ describe("bulk mutation operations", () => {
     return key;
   }
 
-  async function settle(id: string) {
-    for (let i = 0; i < 100; i++) {
-      const res = await gql(`query($id: ID!) { bulkOperation(id: $id) { id status type objectCount rootObjectCount fileSize url } }`, { id });
-      if (!["CREATED", "RUNNING"].includes(res.json.data.bulkOperation.status)) return res.json.data.bulkOperation;
-      await new Promise((r) => setTimeout(r, 25));
-    }
-    throw new Error("bulk operation did not finish");
-  }
+  const settle = (id: string) => settleBulkOperation(gql, id);
 
   beforeAll(async () => {
     sandbox = await startTestSandbox();

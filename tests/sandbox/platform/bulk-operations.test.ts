@@ -3,6 +3,7 @@ import type { RunningSandbox } from "../../../sandbox/server";
 import { saveObject } from "../../../sandbox/shopify/content/metaobjects-store";
 import { simulatedDelays } from "../../../sandbox/shopify/platform/app-identity";
 import { graphql, startTestSandbox } from "../helpers";
+import { settleBulkOperation } from "./bulk-helpers";
 
 const RUN = `mutation Run($query: String!) {
   bulkOperationRunQuery(query: $query) {
@@ -10,7 +11,6 @@ const RUN = `mutation Run($query: String!) {
     userErrors { field message code }
   }
 }`;
-const POLL = `query($id: ID!) { bulkOperation(id: $id) { id status objectCount rootObjectCount fileSize url partialDataUrl completedAt } }`;
 
 // Metaobject definitions with their entries: a root connection with a nested connection, served by
 // the twin's own resolvers (no other domain needed).
@@ -26,14 +26,7 @@ describe("bulk query operations", () => {
   const gql = (q: string, v?: Record<string, unknown>) => graphql(sandbox, token, q, v);
   const run = (query: string) => gql(RUN, { query });
 
-  async function settle(id: string) {
-    for (let i = 0; i < 100; i++) {
-      const res = await gql(POLL, { id });
-      if (!["CREATED", "RUNNING"].includes(res.json.data.bulkOperation.status)) return res.json.data.bulkOperation;
-      await new Promise((r) => setTimeout(r, 25));
-    }
-    throw new Error("bulk operation did not finish");
-  }
+  const settle = (id: string) => settleBulkOperation(gql, id);
 
   beforeAll(async () => {
     sandbox = await startTestSandbox();

@@ -1,6 +1,6 @@
 import type { GraphQLResolveInfo } from "graphql";
 import type { AdminContext } from "../../admin-graphql/context";
-import { coded } from "../../admin-graphql/errors";
+import { accessDenied, contextHasScope } from "../../admin-graphql/access";
 import { metafieldNode, metafieldOwnerFields } from "../../content/metafield-fields";
 import { metafieldsOf } from "../../content/metafields-store";
 import { resolveAppPrefix } from "../../platform/app-identity";
@@ -10,20 +10,14 @@ import type { SearchWarning } from "../search/evaluate";
 // Small pieces every catalog resolver uses: scope checks with Shopify's ACCESS_DENIED shape,
 // owner metafields, Count objects, the search-warning channel, timestamps.
 
-/** Shopify's implied scopes: write_x grants read_x. */
-export function hasScope(ctx: AdminContext, scope: string): boolean {
-  const scopes = ctx.installation?.scopes ?? ctx.token.scope.split(",");
-  return scopes.includes(scope) || (scope.startsWith("read_") && scopes.includes(`write_${scope.slice(5)}`));
-}
+/** Shopify's implied scopes: write_x grants read_x (shared with the root-field access check). */
+export const hasScope = contextHasScope;
 
 /** Throws ACCESS_DENIED unless one of `scopes` is granted (message format from the captures). */
 export function requireScope(ctx: AdminContext, info: GraphQLResolveInfo, ...scopes: string[]): void {
   if (scopes.some((s) => hasScope(ctx, s))) return;
   const required = scopes.length === 1 ? `\`${scopes[0]}\` access scope.` : `the ${scopes.map((s) => `\`${s}\``).join(" or the ")} access scope.`;
-  throw coded(`Access denied for ${info.fieldName} field. Required access: ${required}`, "ACCESS_DENIED", {
-    documentation: "https://shopify.dev/api/usage/access-scopes",
-    requiredAccess: required,
-  });
+  throw accessDenied(info.fieldName, required);
 }
 
 export const count = (n: number, limit?: number | null) =>
