@@ -12,7 +12,7 @@ import type { IndexTarget } from "./captures";
 
 export interface GraphqlBody { data?: unknown; errors?: unknown[]; extensions?: Record<string, unknown> }
 export type Shape = 1 | 2 | 3 | 4 | 5 | "bare" | "upload";
-export type QuerySource = "inline" | "documentPath" | "index" | "reconstructed" | "none";
+export type QuerySource = "inline" | "documentPath" | "index" | "reconstructed" | "synthesized" | "none";
 
 export interface Exchange {
   path: string; // JSON path in the capture, "$.setup.productCreate"

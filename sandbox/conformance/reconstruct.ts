@@ -3,6 +3,7 @@ import path from "node:path";
 import { Kind, parse, type OperationDefinitionNode, type SelectionSetNode, type FragmentDefinitionNode, type DocumentNode } from "graphql";
 import { CAPTURES_DIR, readRequestDocument } from "./captures";
 import type { Exchange } from "./normalize";
+import { synthesizeQuery } from "./synthesize";
 
 // Some captures store a step's variables and response but not its query text (e.g. a
 // `setup.productCreate` kept only as { request: { variables }, response }). The step is replayed
@@ -12,8 +13,9 @@ import type { Exchange } from "./normalize";
 //   - defines every recorded variable and needs no variable the step did not record, and
 //   - selects exactly the fields the captured response holds, at every level (fields under a
 //     type condition or fragment may be absent, unconditional fields may not).
-// Such a step is marked querySource "reconstructed" with the document it came from. Anything else
-// stays "query text not recorded", and the exchanges that use its objects fail as depending on it.
+// Such a step is marked querySource "reconstructed" with the document it came from. Failing that,
+// the query the response's shape allows is written from the schema (synthesize.ts, "synthesized").
+// Anything else stays "query text not recorded", and the exchanges that use its objects fail as depending on it.
 
 export interface CandidateDocument { query: string; source: string }
 
@@ -53,7 +55,9 @@ export function reconstructQueries(exchanges: Exchange[], pool: CandidateDocumen
   return exchanges.map((ex) => {
     if (ex.query || ex.upload || !isObject(ex.response.data)) return ex;
     const hit = [...sameFile, ...pool].find((c) => fits(c.query, ex.variables, ex.response.data as Record<string, unknown>));
-    return hit ? { ...ex, query: hit.query, querySource: "reconstructed", documentPath: hit.source, operationName: undefined } : ex;
+    if (hit) return { ...ex, query: hit.query, querySource: "reconstructed", documentPath: hit.source, operationName: undefined };
+    const synthesized = synthesizeQuery(ex.variables, ex.response.data as Record<string, unknown>);
+    return synthesized ? { ...ex, query: synthesized, querySource: "synthesized", operationName: undefined } : ex;
   });
 }
 

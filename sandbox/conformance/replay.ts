@@ -5,6 +5,7 @@ import { scenarioSetup } from "./preconditions";
 import { selectsUnconditionally } from "./reconstruct";
 import { loadAdminSchema } from "../shopify/admin-graphql/schema";
 import { operationOf } from "./scopes";
+import { outsideListedDomains } from "./scope";
 import { postGraphql, startTwin, type Twin, type TwinReply } from "./twin";
 import { RECORDED_API_CLIENT_ID, TWIN_API_KEY } from "./volatile";
 import { apiClientId } from "../shopify/platform/app-identity";
@@ -18,7 +19,11 @@ export type Outcome =
   | { status: "failed"; category: string; detail: string; diffs: Difference[] }
   | { status: "unreplayable"; category: string; detail: string };
 
-export interface ExchangeResult { file: string; domain: string; path: string; name: string; outcome: Outcome }
+export interface ExchangeResult {
+  file: string; domain: string; path: string; name: string; outcome: Outcome;
+  /** Set when the exchange belongs to a feature outside the issue's listed domains (scope.ts): why. */
+  outside?: string;
+}
 
 export const CATEGORY = {
   notImplemented: "not implemented in the twin (NOT_IMPLEMENTED_IN_SANDBOX)",
@@ -36,7 +41,10 @@ const VALIDATION_CODES = new Set(["undefinedField", "argumentNotAccepted", "unde
 
 export async function replayScenario(capture: CaptureFile, exchanges: Exchange[]): Promise<ExchangeResult[]> {
   const results: ExchangeResult[] = [];
-  const record = (ex: Exchange, outcome: Outcome) => results.push({ file: capture.file, domain: capture.domain, path: ex.path, name: ex.name, outcome });
+  const record = (ex: Exchange, outcome: Outcome) => {
+    const outside = outsideListedDomains(ex);
+    results.push({ file: capture.file, domain: capture.domain, path: ex.path, name: ex.name, outcome, ...(outside ? { outside } : {}) });
+  };
   const twin = await startTwin(capture.shop, scenarioSetup(exchanges));
   const ids = new Map<string, string>(); // captured gid -> twin gid
   // captured opaque string -> the twin's at the same path: cursors, staged-upload keys and URLs
@@ -56,16 +64,15 @@ export async function replayScenario(capture: CaptureFile, exchanges: Exchange[]
         if (isMutationResponse(ex)) for (const g of JSON.stringify(ex.response.data ?? null).match(GID) ?? []) if (!ids.has(g) && !unreplayed.has(g)) unreplayed.set(g, ex.path);
         continue;
       }
-      const reply = await sendWithRetry(twin, {
+      const isMutation = operationOf(ex)?.operation === "mutation";
+      const payload = {
         query: rewriteIds(ex.query, ids, cursors),
         variables: JSON.parse(rewriteIds(JSON.stringify(ex.variables), ids, cursors)) as Record<string, unknown>,
         operationName: ex.operationName,
-      });
-      const diffs = diffBodies(ex.response, reply.body);
-      if (reply.status !== ex.status) diffs.unshift({ path: "<http status>", captured: ex.status, twin: reply.status });
+      };
+      const { reply, diffs } = await settle(() => sendWithRetry(twin, payload), (r) => judge(ex, r), !isMutation);
       learnIds((ex.response as { data?: unknown }).data, (reply.body as { data?: unknown } | null)?.data, ids, cursors);
       learnStagedTargets((ex.response as { data?: unknown }).data, (reply.body as { data?: unknown } | null)?.data, targets, cursors);
-      const isMutation = operationOf(ex)?.operation === "mutation";
       record(ex, diffs.length ? classify(ex, reply, diffs, created, isMutation, unreplayed) : { status: "passed" });
       if (isMutation) for (const g of JSON.stringify(ex.response).match(GID) ?? []) created.add(g);
     }
@@ -74,6 +81,36 @@ export async function replayScenario(capture: CaptureFile, exchanges: Exchange[]
   }
   return results;
 }
+
+function judge(ex: Exchange, reply: TwinReply): Difference[] {
+  const diffs = diffBodies(ex.response, reply.body);
+  if (reply.status !== ex.status) diffs.unshift({ path: "<http status>", captured: ex.status, twin: reply.status });
+  return diffs;
+}
+
+/**
+ * Sends a request and judges the reply. The recorder polled reads of asynchronous work (media
+ * processing, bulk operations) until they showed the state it recorded, while the replay runs
+ * steps back to back; so a read whose only differences are such states is sent again for as long
+ * as the twin's simulated processing can take. Mutations are never re-sent (their effect would
+ * double), and any other difference is judged at once.
+ */
+export async function settle(send: () => Promise<TwinReply>, judgeReply: (reply: TwinReply) => Difference[], mayPoll: boolean, windowMs = POLL_WINDOW_MS) {
+  let reply = await send();
+  let diffs = judgeReply(reply);
+  for (const deadline = Date.now() + windowMs; mayPoll && diffs.length && diffs.every(isAsyncStateDiff) && Date.now() < deadline;) {
+    await new Promise((r) => setTimeout(r, POLL_INTERVAL_MS));
+    reply = await send();
+    diffs = judgeReply(reply);
+  }
+  return { reply, diffs };
+}
+
+// Fields whose value moves on by itself while Shopify processes work in the background.
+const ASYNC_STATE_KEYS = new Set(["status", "fileStatus", "objectCount", "rootObjectCount", "fileSize", "url", "partialDataUrl", "completedAt", "done", "errorCode"]);
+const POLL_WINDOW_MS = 3_000;
+const POLL_INTERVAL_MS = 200;
+const isAsyncStateDiff = (d: Difference) => ASYNC_STATE_KEYS.has(d.path.replace(/\[\d+\]/g, "").split(".").pop() ?? "");
 
 const isMutationResponse = (ex: Exchange) => {
   const fields = loadAdminSchema().schema.getMutationType()?.getFields() ?? {};
@@ -233,7 +270,8 @@ function classify(ex: Exchange, reply: TwinReply, diffs: Difference[], created: 
   // Objects the real shop already had: the request names them, or a read returns them, and no
   // earlier step of this scenario created them.
   const requestIds: string[] = `${ex.query ?? ""} ${JSON.stringify(ex.variables)}`.match(GID) ?? [];
-  const responseIds: string[] = JSON.stringify(ex.response.data ?? null).match(GID) ?? [];
+  // Ids a response names only inside userErrors did not need to exist (a rejected reference).
+  const responseIds: string[] = JSON.stringify(ex.response.data ?? null, (k, v: unknown) => (k === "userErrors" ? undefined : v)).match(GID) ?? [];
   const foreign = isMutation ? requestIds.filter((g) => !created.has(g) && responseIds.includes(g)) : responseIds.filter((g) => !created.has(g));
   if (foreign.length) return { status: "failed", category: CATEGORY.preExisting, detail: `e.g. ${foreign[0]}`, diffs };
 

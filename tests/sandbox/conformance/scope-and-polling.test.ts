@@ -1,0 +1,77 @@
+import { describe, expect, it } from "vitest";
+import type { Exchange } from "../../../sandbox/conformance/normalize";
+import { diffBodies } from "../../../sandbox/conformance/compare";
+import { replayScenario, settle } from "../../../sandbox/conformance/replay";
+import type { TwinReply } from "../../../sandbox/conformance/twin";
+import { outsideListedDomains } from "../../../sandbox/conformance/scope";
+
+// Which exchanges the conformance line counts (the issue's listed domains), and how reads of
+// asynchronous work are polled the way the recorder polled them.
+
+const capture = { file: "harry-test-heelo.myshopify.com/2026-04/x/test.json", shop: "harry-test-heelo.myshopify.com", apiVersion: "2026-04", domain: "x" };
+// Cost numbers are volatile in the comparison; the bucket's size and restore rate are not.
+const body = (data: Record<string, unknown>) => ({ data, extensions: { cost: { requestedQueryCost: 1, actualQueryCost: 1, throttleStatus: { maximumAvailable: 2000, currentlyAvailable: 1999, restoreRate: 100 } } } });
+const ex = (path: string, over: Partial<Exchange>): Exchange => ({ path, name: path, shape: 4, querySource: "inline", variables: {}, status: 200, response: { data: {} }, ...over });
+
+describe("listed domains (scope.ts)", () => {
+  it("keeps the issue's domains in", () => {
+    expect(outsideListedDomains({ query: "query { products(first: 1) { nodes { id variants(first: 1) { nodes { price } } } } }", variables: {} })).toBeUndefined();
+    expect(outsideListedDomains({ query: "mutation M($m: [MetafieldsSetInput!]!) { metafieldsSet(metafields: $m) { userErrors { field } } }", variables: { m: [{ ownerId: "gid://shopify/Product/1" }] } })).toBeUndefined();
+    expect(outsideListedDomains({ query: "query { order(id: \"gid://shopify/Order/1\") { customer { id } } }", variables: {} })).toBeUndefined();
+  });
+
+  it("puts neighbouring features out by root field, by returned type and by the objects a request names", () => {
+    expect(outsideListedDomains({ query: "mutation { pageCreate(page: { title: \"x\" }) { page { id } } }", variables: {} })).toBe("Mutation.pageCreate");
+    expect(outsideListedDomains({ query: "query { productVariant(id: \"gid://shopify/ProductVariant/1\") { inventoryItem { id } } }", variables: {} })).toBe("ProductVariant.inventoryItem");
+    expect(outsideListedDomains({ query: "mutation M($m: [MetafieldsSetInput!]!) { metafieldsSet(metafields: $m) { userErrors { field } } }", variables: { m: [{ ownerId: "gid://shopify/Page/7" }] } })).toBe("names a gid://shopify/Page");
+  });
+
+  it("marks replay results outside, without changing how they are judged", async () => {
+    const results = await replayScenario(capture, [
+      ex("$.page", { query: "query P { pages(first: 1) { nodes { id } } }", response: { data: { pages: { nodes: [] } } } }),
+      ex("$.shop", { query: "query S { shop { currencyCode } }", response: body({ shop: { currencyCode: "CAD" } }) }),
+    ]);
+    expect(results[0]).toMatchObject({ outside: "QueryRoot.pages" });
+    expect(results[1]).toMatchObject({ outcome: { status: "passed" } });
+    expect(results[1]!.outside).toBeUndefined();
+  });
+});
+
+describe("reads of asynchronous work are polled like the recorder polled (settle)", () => {
+  const captured = body({ node: { status: "COMPLETED", type: "QUERY" } });
+  const judgeReply = (reply: TwinReply) => diffBodies(captured, reply.body);
+  // A twin whose operation moves on after `after` sends; each call answers the next state.
+  const scripted = (states: string[], type = "QUERY") => {
+    let sent = 0;
+    const send = async (): Promise<TwinReply> => ({ status: 200, body: body({ node: { status: states[Math.min(sent++, states.length - 1)], type } }) });
+    return { send, sent: () => sent };
+  };
+
+  it("sends a read again until it shows the recorded state", async () => {
+    const twin = scripted(["CREATED", "RUNNING", "COMPLETED"]);
+    const { diffs } = await settle(twin.send, judgeReply, true);
+    expect(diffs).toEqual([]);
+    expect(twin.sent()).toBe(3);
+  });
+
+  it("never sends a mutation twice", async () => {
+    const twin = scripted(["CREATED", "COMPLETED"]);
+    const { diffs } = await settle(twin.send, judgeReply, false);
+    expect(diffs.map((d) => d.path)).toEqual(["data.node.status"]);
+    expect(twin.sent()).toBe(1);
+  });
+
+  it("gives up after the window when the state never comes", async () => {
+    const twin = scripted(["RUNNING"]);
+    const { diffs } = await settle(twin.send, judgeReply, true, 500);
+    expect(diffs.map((d) => d.path)).toEqual(["data.node.status"]);
+    expect(twin.sent()).toBeGreaterThan(1);
+  });
+
+  it("judges any other difference at once", async () => {
+    const twin = scripted(["RUNNING", "COMPLETED"], "MUTATION");
+    const { diffs } = await settle(twin.send, judgeReply, true);
+    expect(diffs.map((d) => d.path)).toEqual(["data.node.status", "data.node.type"]);
+    expect(twin.sent()).toBe(1);
+  });
+});
