@@ -101,11 +101,11 @@ export function normalizeCapture(capture: unknown, options: NormalizeOptions = {
   const docs = indexDocuments(options.index);
   const found: { exchange: Exchange; indexOrder?: number }[] = [];
 
-  const visit = (node: unknown, path: string) => {
+  const visit = (node: unknown, path: string, parent?: Record<string, unknown>, key?: string) => {
     if (Array.isArray(node)) return node.forEach((v, i) => visit(v, `${path}[${i}]`));
     if (!isObject(node)) return;
     const body = bodyOf(node);
-    if (body) found.push({ exchange: toExchange(node, path, body, docs, options) });
+    if (body) found.push({ exchange: toExchange(withParentRequest(node, parent, key), path, body, docs, options) });
     if (body?.wrapped === "bare") return;
     for (const [key, value] of Object.entries(node)) {
       if (body && EXCHANGE_KEYS.has(key)) continue;
@@ -115,7 +115,7 @@ export function normalizeCapture(capture: unknown, options: NormalizeOptions = {
         found.push({ exchange: { path: `${path}.${key}`, name: key, shape: "upload", querySource: "none", variables: {}, status: upload.status, response: {}, upload } });
         continue;
       }
-      visit(value, `${path}.${key}`);
+      visit(value, `${path}.${key}`, node, key);
     }
   };
   visit(capture, "$");
@@ -206,6 +206,28 @@ function uploadStep(parent: Record<string, unknown>, key: string): StagedUploadS
     ...(typeof v.sizeBytes === "number" ? { sizeBytes: v.sizeBytes } : {}),
     ...(recordedKey ? { key: recordedKey } : {}),
   };
+}
+
+/**
+ * A step that recorded only its response takes the request parts its parent recorded for it:
+ * `<step>Variables` next to it, or the parent's own `document`/`query` and `variables` when the
+ * parent is no exchange itself (`{ document, variables, mutation: { response } }`).
+ */
+function withParentRequest(node: Record<string, unknown>, parent?: Record<string, unknown>, key?: string): Record<string, unknown> {
+  if (!parent || !key) return node;
+  const request = isObject(node.request) ? node.request : {};
+  const out = { ...node };
+  if (!isObject(node.variables) && !isObject(request.variables)) {
+    const sibling = parent[`${key}Variables`];
+    if (isObject(sibling)) out.variables = sibling;
+    else if (!bodyOf(parent) && isObject(parent.variables)) out.variables = parent.variables;
+  }
+  const hasQuery = [node.query, request.query, node.document, node.documentPath, request.documentPath, node.requestPath, request.requestPath].some((q) => typeof q === "string");
+  if (!hasQuery && !bodyOf(parent)) {
+    const parentQuery = [parent.query, parent.document].find((q): q is string => typeof q === "string" && q.includes("{"));
+    if (parentQuery) out.query = parentQuery;
+  }
+  return out;
 }
 
 function toExchange(

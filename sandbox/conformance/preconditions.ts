@@ -1,6 +1,7 @@
 import type { ShopLocaleRecord } from "../shopify/state";
 import type { Exchange } from "./normalize";
 import { operationOf, scenarioScopes } from "./scopes";
+import type { AppListing } from "../shopify/platform/app-listing";
 import type { TwinSetup } from "./twin";
 
 // Shop state a scenario assumes but did not create, rebuilt from the capture's own responses
@@ -11,13 +12,37 @@ import type { TwinSetup } from "./twin";
 //   whose shopLocaleEnable was refused with "Locale has already been taken" (unless the scenario
 //   enabled it itself earlier), plus locales seen as ShopLocale objects in responses before the
 //   scenario touched them (unrecorded setup, e.g. locales a web presence lists as alternates).
-// Everything else the recorded shop held (products, markets, …) is not invented: those
-// exchanges fail as "depends on the recorded shop's pre-existing data".
+// - the app: the recording app's title, handle, developer and requested scopes, from the first
+//   App object (with its apiKey) a response shows.
+// Products and collections the scenario asks for by id are rebuilt by hydrate.ts. Everything else
+// the recorded shop held (markets, orders, …) is not invented: those exchanges fail as "depends
+// on the recorded shop's pre-existing data".
 
 type Data = Record<string, unknown> | null | undefined;
 
 export function scenarioSetup(exchanges: Exchange[]): TwinSetup {
-  return { scopes: recordedScopes(exchanges) ?? scenarioScopes(exchanges), locales: initialLocales(exchanges) };
+  return { scopes: recordedScopes(exchanges) ?? scenarioScopes(exchanges), locales: initialLocales(exchanges), app: recordedApp(exchanges) };
+}
+
+/** The recording app's own listing (title, handle, developer, embedded, requested scopes), from the first App object a response shows. */
+function recordedApp(exchanges: Exchange[]): Partial<AppListing> | undefined {
+  const find = (node: unknown): Record<string, unknown> | undefined => {
+    if (Array.isArray(node)) return node.map(find).find(Boolean);
+    if (!node || typeof node !== "object") return undefined;
+    const o = node as Record<string, unknown>;
+    if (typeof o.id === "string" && o.id.startsWith("gid://shopify/App/") && typeof o.apiKey === "string") return o;
+    return Object.values(o).map(find).find(Boolean);
+  };
+  const app = exchanges.map((ex) => find(ex.response.data)).find(Boolean);
+  if (!app) return undefined;
+  const out: Partial<AppListing> = {};
+  if (typeof app.title === "string") out.title = app.title;
+  if (typeof app.handle === "string") out.handle = app.handle;
+  if (typeof app.developerName === "string") out.developerName = app.developerName;
+  if (typeof app.embedded === "boolean") out.embedded = app.embedded;
+  const requested = (app.requestedAccessScopes as { handle?: unknown }[] | undefined)?.map((s) => s.handle).filter((h): h is string => typeof h === "string");
+  if (requested?.length) out.requestedScopes = requested;
+  return out;
 }
 
 function recordedScopes(exchanges: Exchange[]): string[] | undefined {

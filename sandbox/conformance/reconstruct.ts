@@ -1,6 +1,7 @@
 import { readdirSync } from "node:fs";
 import path from "node:path";
-import { Kind, parse, type OperationDefinitionNode, type SelectionSetNode, type FragmentDefinitionNode, type DocumentNode } from "graphql";
+import { Kind, parse, validate, type OperationDefinitionNode, type SelectionSetNode, type FragmentDefinitionNode, type DocumentNode } from "graphql";
+import { loadAdminSchema } from "../shopify/admin-graphql/schema";
 import { CAPTURES_DIR, readRequestDocument } from "./captures";
 import type { Exchange } from "./normalize";
 import { synthesizeQuery } from "./synthesize";
@@ -54,11 +55,22 @@ export function reconstructQueries(exchanges: Exchange[], pool: CandidateDocumen
   const sameFile: CandidateDocument[] = exchanges.filter((e) => e.query).map((e) => ({ query: e.query!, source: e.documentPath ?? `inline query of ${e.path}` }));
   return exchanges.map((ex) => {
     if (ex.query || ex.upload || !isObject(ex.response.data)) return ex;
-    const hit = [...sameFile, ...pool].find((c) => fits(c.query, ex.variables, ex.response.data as Record<string, unknown>));
+    // A document that does not validate cannot have produced a response without errors.
+    const clean = !ex.response.errors?.length;
+    const hit = [...sameFile, ...pool].find((c) => fits(c.query, ex.variables, ex.response.data as Record<string, unknown>) && (!clean || validates(c.query)));
     if (hit) return { ...ex, query: hit.query, querySource: "reconstructed", documentPath: hit.source, operationName: undefined };
     const synthesized = synthesizeQuery(ex.variables, ex.response.data as Record<string, unknown>);
     return synthesized ? { ...ex, query: synthesized, querySource: "synthesized", operationName: undefined } : ex;
   });
+}
+
+const validity = new Map<string, boolean>();
+function validates(query: string): boolean {
+  if (!validity.has(query)) {
+    const doc = parseCached(query);
+    validity.set(query, !!doc && validate(loadAdminSchema().schema, doc).length === 0);
+  }
+  return validity.get(query)!;
 }
 
 /** Whether `query` (one operation) could have produced exactly `data` from `variables`. */

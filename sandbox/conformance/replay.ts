@@ -6,6 +6,7 @@ import { selectsUnconditionally } from "./reconstruct";
 import { loadAdminSchema } from "../shopify/admin-graphql/schema";
 import { operationOf } from "./scopes";
 import { outsideListedDomains } from "./scope";
+import { hydrate, preexistingOwners } from "./hydrate";
 import { postGraphql, startTwin, type Twin, type TwinReply } from "./twin";
 import { RECORDED_API_CLIENT_ID, TWIN_API_KEY } from "./volatile";
 import { apiClientId } from "../shopify/platform/app-identity";
@@ -53,9 +54,18 @@ export async function replayScenario(capture: CaptureFile, exchanges: Exchange[]
   const created = new Set<string>(); // captured gids the scenario's own mutations returned
   const unreplayed = new Map<string, string>(); // captured gid -> path of the unreplayable step that answered it
   try {
+    // The products and collections the recorded shop already had, as the scenario's reads showed them.
+    const hydrated = await hydrate(twin, preexistingOwners(exchanges));
+    for (const [c, t] of hydrated.ids) { ids.set(c, t); created.add(c); }
+    for (const [c, t] of hydrated.strings) cursors.set(c, t);
     for (const ex of exchanges) {
       if (ex.upload) {
-        record(ex, await replayUpload(twin, ex.upload, targets));
+        const outcome = await replayUpload(twin, ex.upload, targets);
+        record(ex, outcome);
+        // A later step that names the staged file (bulkOperationRunMutation's stagedUploadPath) depends on it.
+        const last = targets[targets.length - 1];
+        const key = ex.upload.key ?? (last ? objectKey(last.captured) : undefined);
+        if (outcome.status === "unreplayable" && key) unreplayed.set(key, ex.path);
         continue;
       }
       if (!ex.query) {
@@ -73,7 +83,13 @@ export async function replayScenario(capture: CaptureFile, exchanges: Exchange[]
       const { reply, diffs } = await settle(() => sendWithRetry(twin, payload), (r) => judge(ex, r), !isMutation);
       learnIds((ex.response as { data?: unknown }).data, (reply.body as { data?: unknown } | null)?.data, ids, cursors);
       learnStagedTargets((ex.response as { data?: unknown }).data, (reply.body as { data?: unknown } | null)?.data, targets, cursors);
-      record(ex, diffs.length ? classify(ex, reply, diffs, created, isMutation, unreplayed) : { status: "passed" });
+      const outcome: Outcome = diffs.length ? classify(ex, reply, diffs, created, isMutation, unreplayed) : { status: "passed" };
+      record(ex, outcome);
+      // What this step made in the recording was not made in the twin either: later steps naming it depend on the same setup.
+      if (outcome.status === "failed" && outcome.category === CATEGORY.unreplayableSetup) {
+        const asked = `${ex.query ?? ""} ${JSON.stringify(ex.variables)}`;
+        for (const g of JSON.stringify(ex.response.data ?? null).match(GID) ?? []) if (!asked.includes(g) && !ids.has(g) && !unreplayed.has(g)) unreplayed.set(g, outcome.detail.replace(/ \(.*\)$/, ""));
+      }
       if (isMutation) for (const g of JSON.stringify(ex.response).match(GID) ?? []) created.add(g);
     }
   } finally {
@@ -110,7 +126,8 @@ export async function settle(send: () => Promise<TwinReply>, judgeReply: (reply:
 const ASYNC_STATE_KEYS = new Set(["status", "fileStatus", "objectCount", "rootObjectCount", "fileSize", "url", "partialDataUrl", "completedAt", "done", "errorCode"]);
 const POLL_WINDOW_MS = 3_000;
 const POLL_INTERVAL_MS = 200;
-const isAsyncStateDiff = (d: Difference) => ASYNC_STATE_KEYS.has(d.path.replace(/\[\d+\]/g, "").split(".").pop() ?? "");
+// …and search results, which include a new object once the search index has caught up.
+const isAsyncStateDiff = (d: Difference) => ASYNC_STATE_KEYS.has(d.path.replace(/\[\d+\]/g, "").split(".").pop() ?? "") || /\.(nodes|edges)\.length$/.test(d.path);
 
 const isMutationResponse = (ex: Exchange) => {
   const fields = loadAdminSchema().schema.getMutationType()?.getFields() ?? {};
@@ -263,7 +280,7 @@ function classify(ex: Exchange, reply: TwinReply, diffs: Difference[], created: 
   // request names one by gid or by number (search strings, filters).
   if (unreplayed.size) {
     const text = `${ex.query ?? ""} ${JSON.stringify(ex.variables)}`;
-    const dependency = [...unreplayed].find(([g]) => text.includes(g) || new RegExp(`\\b${g.replace(/^.*\//, "")}\\b`).test(text));
+    const dependency = [...unreplayed].find(([g]) => text.includes(g) || (g.startsWith("gid://") && new RegExp(`\\b${g.replace(/^.*\//, "")}\\b`).test(text)));
     if (dependency) return { status: "failed", category: CATEGORY.unreplayableSetup, detail: `${dependency[1]} (${dependency[0].replace(/\/\d+$/, "")})`, diffs };
   }
 

@@ -1,6 +1,7 @@
 import http from "node:http";
 import { startSandbox, type RunningSandbox } from "../server";
 import type { ShopLocaleRecord, ShopRecord } from "../shopify/state";
+import { appListing, type AppListing } from "../shopify/platform/app-listing";
 import { TWIN_API_KEY } from "./volatile";
 
 // A fresh twin per scenario, with a shop shaped like the recorded one (quirks.md: CAD, primary
@@ -25,11 +26,14 @@ export function captureShop(domain: string, id: number, locales: ShopLocaleRecor
 
 export interface Twin { sandbox: RunningSandbox; token: string; shop: string; close(): Promise<void> }
 
-export interface TwinSetup { scopes: string[]; locales?: ShopLocaleRecord[] }
+export interface TwinSetup { scopes: string[]; locales?: ShopLocaleRecord[]; app?: Partial<AppListing> }
 
-export async function startTwin(domain: string, { scopes, locales }: TwinSetup): Promise<Twin> {
+export async function startTwin(domain: string, { scopes, locales, app }: TwinSetup): Promise<Twin> {
   const shops = [captureShop(domain, 63_000_000_001, locales)];
   const sandbox = await startSandbox({ port: 0, shops, scopes, apiKey: TWIN_API_KEY, apiSecret: "conformance-secret" });
+  // The recording app was a custom app (the captures' own notes: "The conformance app is a custom
+  // app", refused the Billing API); its title, handle and developer are what its reads showed.
+  Object.assign(appListing(sandbox.state), { distribution: "custom", ...app });
   const token = sandbox.issueAccessToken(domain);
   return { sandbox, token, shop: domain, close: () => sandbox.close() };
 }

@@ -7,7 +7,8 @@ import { apiClientId } from "../shopify/platform/app-identity";
 
 /** The recording app's numeric API client id (quirks.md §3) and the twin app's, derived from its API key. */
 export const RECORDED_API_CLIENT_ID = "347082227713";
-export const TWIN_API_KEY = "conformance-app";
+// The twin's app carries the recording app's API key (App.apiKey is compared); its numeric client id is the twin's own.
+export const TWIN_API_KEY = "0db6d7e08e4ba05ce97440df36c7ed33";
 const clientIds = new RegExp(`${RECORDED_API_CLIENT_ID}|${apiClientId(TWIN_API_KEY)}`, "g");
 
 export interface VolatileRule {
@@ -20,7 +21,7 @@ export interface VolatileRule {
 const GID = /gid:\/\/shopify\/([A-Za-z0-9]+)\/[^\s"',\]}?]+/g;
 const ISO_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?(Z|[+-]\d{2}:?\d{2})$/;
 // The twin's own staged-upload targets (staged-uploads.ts): loopback origin, /staged-uploads/ path.
-const TWIN_STAGED_URL = /^http:\/\/(127\.0\.0\.1|localhost)(:\d+)?\/staged-uploads\//;
+const TWIN_STAGED_URL = /^http:\/\/(127\.0\.0\.1|localhost)(:\d+)?\/(staged-uploads|bulk-operation-outputs)\//;
 const last = (path: readonly (string | number)[]) => path[path.length - 1];
 const under = (path: readonly (string | number)[], ...keys: string[]) => keys.every((k, i) => path[i] === k);
 
@@ -68,9 +69,14 @@ export const VOLATILE_RULES: VolatileRule[] = [
   },
   {
     id: "signed-storage-urls",
-    reason: "Staged-upload and bulk-result URLs are signed URLs with per-request keys and expiry: Shopify's are Google Cloud Storage URLs, the twin's staged targets are signed URLs on its own origin (`/staged-uploads/…`, by design: the bytes must reach the twin). Only a signed storage URL matches another; any other URL is compared exactly.",
+    reason: "Staged-upload and bulk-result URLs are signed URLs with per-request keys and expiry: Shopify's are Google Cloud Storage URLs, the twin's are signed URLs on its own origin (`/staged-uploads/…`, `/bulk-operation-outputs/…`; by design: the bytes must reach the twin and come from it). Only a signed storage URL matches another; any other URL is compared exactly.",
     canonical: (_p, v) =>
       typeof v === "string" && (/^https:\/\/(shopify-staged-uploads\.storage\.googleapis\.com|storage\.googleapis\.com)\//.test(v) || TWIN_STAGED_URL.test(v)) ? "<signed-storage-url>" : undefined,
+  },
+  {
+    id: "bulk-file-size",
+    reason: "A bulk result file's size (BulkOperation.fileSize) counts the bytes of the ids it holds, which are the store's own (the twin's gids have fewer digits). It must still be a byte count, or null where the capture has null.",
+    canonical: (p, v) => (last(p) === "fileSize" && typeof v === "string" && /^\d+$/.test(v) ? "<byte-count>" : undefined),
   },
   {
     id: "upload-signatures",

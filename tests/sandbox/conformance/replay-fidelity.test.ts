@@ -34,7 +34,11 @@ describe("setup steps without query text (1)", () => {
     expect(steps[0]!.querySource).toBe("none");
     const [step] = reconstructQueries(steps, [{ query: doc.replace("id title", "id"), source: "a.graphql" }, { query: doc, source: "b.graphql" }]);
     expect(step).toMatchObject({ query: doc, querySource: "reconstructed", documentPath: "b.graphql" });
-    expect(reconstructQueries(steps, [{ query: doc.replace("id title", "id"), source: "a.graphql" }])[0]!.querySource).toBe("none");
+    // no recorded document fits: the query the response's shape allows is written (synthesize.ts)
+    expect(reconstructQueries(steps, [{ query: doc.replace("id title", "id"), source: "a.graphql" }])[0]!.querySource).toBe("synthesized");
+    // and where the shape leaves a choice open (an alias), the step stays unrecorded
+    const aliased = normalizeCapture({ setup: { createProduct: { request: { variables: { product: { title: "T" } } }, response: { data: { made: created.productCreate } } } } });
+    expect(reconstructQueries(aliased, [{ query: doc, source: "b.graphql" }])[0]!.querySource).toBe("none");
   });
 
   it("classifies exchanges using an unreplayable step's objects as depending on it", async () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { diffBodies } from "../../../sandbox/conformance/compare";
-import { VOLATILE_RULES, canonicalize } from "../../../sandbox/conformance/volatile";
+import { TWIN_API_KEY, VOLATILE_RULES, canonicalize } from "../../../sandbox/conformance/volatile";
 import { apiClientId } from "../../../sandbox/shopify/platform/app-identity";
 
 describe("volatile-path matcher", () => {
@@ -40,7 +40,7 @@ describe("volatile-path matcher", () => {
 
   it("maps the recording app's and the twin app's client ids to one placeholder", () => {
     expect(canonicalize(["data", "ns"], "app--347082227713--settings")).toBe("app--<api-client-id>--settings");
-    expect(canonicalize(["data", "ns"], `app--${apiClientId("conformance-app")}--settings`)).toBe("app--<api-client-id>--settings");
+    expect(canonicalize(["data", "ns"], `app--${apiClientId(TWIN_API_KEY)}--settings`)).toBe("app--<api-client-id>--settings");
     expect(canonicalize(["data", "ns"], "app--1--settings")).toBe("app--1--settings");
   });
 });

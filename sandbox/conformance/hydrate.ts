@@ -1,0 +1,124 @@
+import { loadAdminSchema } from "../shopify/admin-graphql/schema";
+import type { Exchange } from "./normalize";
+import { ensureInstallation } from "../shopify/state";
+import { postGraphql, type Twin } from "./twin";
+
+// Products and collections the recorded shop already had and the scenario asks for by id, rebuilt
+// in the twin before the replay from what the scenario's own reads showed of them, through the twin's Admin API (productCreate /
+// collectionCreate, then metafieldsSet for the metafields those reads list). Only objects that a
+// read showed before any step of the scenario created or changed them, and only the values that
+// read showed (a field it did not select is not invented; a title is required, so an object read
+// without one gets "Recorded product"/"Recorded collection" and a later read of its title fails).
+// The captured ids, and the metafields' compareDigest values, are paired with the twin's.
+
+const GID = /^gid:\/\/shopify\/(Product|Collection)\/\d+$/;
+const ANY_GID = /gid:\/\/shopify\/[A-Za-z0-9]+\/[A-Za-z0-9_=-]+/g;
+const PRODUCT_FIELDS = ["title", "handle", "status", "vendor", "productType", "tags", "descriptionHtml"] as const;
+const COLLECTION_FIELDS = ["title", "handle", "descriptionHtml"] as const;
+
+interface RecordedMetafield { id?: string; namespace: string; key: string; type: string; value: string; compareDigest?: string }
+interface RecordedOwner { gid: string; type: "Product" | "Collection"; fields: Record<string, unknown>; metafields: RecordedMetafield[] }
+
+const isObject = (v: unknown): v is Record<string, unknown> => typeof v === "object" && v !== null && !Array.isArray(v);
+
+/** Objects first seen in a read, before any mutation of the scenario named them (in its request or response). */
+export function preexistingOwners(exchanges: Exchange[]): RecordedOwner[] {
+  const touched = new Set<string>(); // named by a mutation so far: later reads show changed state
+  const made = new Set<string>(); // returned by a mutation that was not asked about it: the scenario created it
+  const found = new Map<string, RecordedOwner>();
+  const mutationFields = loadAdminSchema().schema.getMutationType()?.getFields() ?? {};
+  const isMutation = (ex: Exchange) => /^\s*mutation\b/.test(ex.query ?? "") || Object.keys(isObject(ex.response?.data) ? ex.response.data as object : {}).some((k) => Object.hasOwn(mutationFields, k));
+  for (const ex of exchanges.filter(isMutation)) {
+    const asked = new Set(`${ex.query ?? ""} ${JSON.stringify(ex.variables ?? {})}`.match(ANY_GID) ?? []);
+    for (const g of JSON.stringify(ex.response?.data ?? null).match(ANY_GID) ?? []) if (!asked.has(g)) made.add(g);
+  }
+  for (const ex of exchanges) {
+    if (isMutation(ex)) {
+      for (const g of `${JSON.stringify(ex.variables)} ${JSON.stringify(ex.response?.data ?? null)}`.match(ANY_GID) ?? []) touched.add(g);
+      continue;
+    }
+    collect(ex.response?.data, touched, found);
+  }
+  for (const g of made) found.delete(g);
+  // Only objects some step asks for by id: a search or list read of the recorded catalog is not
+  // turned into a catalog holding exactly what it returned.
+  const requested = new Set(exchanges.flatMap((ex) => `${ex.query ?? ""} ${JSON.stringify(ex.variables ?? {})}`.match(ANY_GID) ?? []));
+  return [...found.values()].filter((o) => requested.has(o.gid));
+}
+
+function collect(node: unknown, touched: Set<string>, found: Map<string, RecordedOwner>): void {
+  if (Array.isArray(node)) return node.forEach((v) => collect(v, touched, found));
+  if (!isObject(node)) return;
+  const id = typeof node.id === "string" ? node.id : undefined;
+  const type = id && GID.exec(id)?.[1];
+  if (id && type && !touched.has(id) && !found.has(id)) {
+    const names = type === "Product" ? PRODUCT_FIELDS : COLLECTION_FIELDS;
+    const fields = Object.fromEntries(names.filter((f) => node[f] !== undefined && node[f] !== null).map((f) => [f, node[f]]));
+    found.set(id, { gid: id, type: type as RecordedOwner["type"], fields, metafields: metafieldsBelow(node) });
+  }
+  for (const v of Object.values(node)) collect(v, touched, found);
+}
+
+/** Metafield-shaped objects under an owner (not under another object with its own id, except metafields). */
+function metafieldsBelow(owner: Record<string, unknown>): RecordedMetafield[] {
+  const out: RecordedMetafield[] = [];
+  const walk = (node: unknown) => {
+    if (Array.isArray(node)) return node.forEach(walk);
+    if (!isObject(node)) return;
+    const { namespace, key, type, value } = node;
+    if (typeof namespace === "string" && typeof key === "string" && typeof type === "string" && typeof value === "string") {
+      out.push({ id: typeof node.id === "string" ? node.id : undefined, namespace, key, type, value, compareDigest: typeof node.compareDigest === "string" ? node.compareDigest : undefined });
+      return;
+    }
+    if (typeof node.id === "string" && !/\/Metafield\//.test(node.id)) return;
+    Object.values(node).forEach(walk);
+  };
+  Object.entries(owner).forEach(([k, v]) => k !== "id" && walk(v));
+  return out.filter((m, i) => out.findIndex((o) => o.namespace === m.namespace && o.key === m.key) === i);
+}
+
+const CREATE_PRODUCT = "mutation HydrateProduct($product: ProductCreateInput!) { productCreate(product: $product) { product { id } userErrors { field message } } }";
+const CREATE_COLLECTION = "mutation HydrateCollection($input: CollectionInput!) { collectionCreate(input: $input) { collection { id } userErrors { field message } } }";
+const SET_METAFIELDS = "mutation HydrateMetafields($metafields: [MetafieldsSetInput!]!) { metafieldsSet(metafields: $metafields) { metafields { id namespace key compareDigest } userErrors { field message } } }";
+
+export interface Hydrated { ids: [string, string][]; strings: [string, string][]; failures: string[] }
+
+// The shop's own earlier work, done by another app than the one under test (its scopes are the
+// scenario's, which may not include writing products).
+const HYDRATION_APP = "conformance-recorded-shop";
+const HYDRATION_SCOPES = ["read_products", "write_products"];
+
+/** Creates the recorded owners in the twin; returns captured -> twin id and digest pairs. */
+export async function hydrate(scenarioTwin: Twin, owners: RecordedOwner[]): Promise<Hydrated> {
+  const out: Hydrated = { ids: [], strings: [], failures: [] };
+  if (!owners.length) return out;
+  const { state, tokens } = scenarioTwin.sandbox;
+  ensureInstallation(state, scenarioTwin.shop, HYDRATION_APP, HYDRATION_SCOPES);
+  const twin: Twin = { ...scenarioTwin, token: tokens.issueOffline(scenarioTwin.shop, HYDRATION_APP, HYDRATION_SCOPES.join(","), { expiring: false }).access.token };
+  for (const owner of owners) {
+    const title = owner.fields.title ?? `Recorded ${owner.type.toLowerCase()}`;
+    const reply = owner.type === "Product"
+      ? await postGraphql(twin, { query: CREATE_PRODUCT, variables: { product: { ...owner.fields, title } } })
+      : await postGraphql(twin, { query: CREATE_COLLECTION, variables: { input: { ...owner.fields, title } } });
+    const payload = (reply.body as { data?: Record<string, { product?: { id: string }; collection?: { id: string }; userErrors?: unknown[] } | null> })?.data;
+    const made = payload?.productCreate?.product?.id ?? payload?.collectionCreate?.collection?.id;
+    if (!made) {
+      out.failures.push(`${owner.gid}: ${JSON.stringify(reply.body).slice(0, 200)}`);
+      continue;
+    }
+    out.ids.push([owner.gid, made]);
+    for (let i = 0; i < owner.metafields.length; i += 25) {
+      const batch = owner.metafields.slice(i, i + 25);
+      const set = await postGraphql(twin, { query: SET_METAFIELDS, variables: { metafields: batch.map(({ namespace, key, type, value }) => ({ ownerId: made, namespace, key, type, value })) } });
+      const written = (set.body as { data?: { metafieldsSet?: { metafields?: { id: string; namespace: string; key: string; compareDigest: string }[] } } })?.data?.metafieldsSet?.metafields ?? [];
+      if (written.length !== batch.length) out.failures.push(`${owner.gid} metafields: ${JSON.stringify(set.body).slice(0, 200)}`);
+      for (const m of batch) {
+        const twinMf = written.find((w) => w.namespace === m.namespace && w.key === m.key);
+        if (!twinMf) continue;
+        if (m.id) out.ids.push([m.id, twinMf.id]);
+        if (m.compareDigest && m.compareDigest !== twinMf.compareDigest) out.strings.push([m.compareDigest, twinMf.compareDigest]);
+      }
+    }
+  }
+  return out;
+}

@@ -1,0 +1,99 @@
+import { describe, expect, it } from "vitest";
+import { preexistingOwners } from "../../../sandbox/conformance/hydrate";
+import { normalizeCapture, type Exchange } from "../../../sandbox/conformance/normalize";
+import { scenarioSetup } from "../../../sandbox/conformance/preconditions";
+import { reconstructQueries } from "../../../sandbox/conformance/reconstruct";
+import { CATEGORY, replayScenario } from "../../../sandbox/conformance/replay";
+import { scenarioScopes } from "../../../sandbox/conformance/scopes";
+
+// What a scenario assumed of the recorded shop and app, and how it is rebuilt before the replay.
+
+const capture = { file: "harry-test-heelo.myshopify.com/2025-01/x/test.json", shop: "harry-test-heelo.myshopify.com", apiVersion: "2025-01", domain: "x" };
+const ex = (path: string, over: Partial<Exchange>): Exchange => ({ path, name: path, shape: 4, querySource: "inline", variables: {}, status: 200, response: { data: {} }, ...over });
+const cost = (n: number) => ({ cost: { requestedQueryCost: n, actualQueryCost: n, throttleStatus: { maximumAvailable: 2000, currentlyAvailable: 2000 - n, restoreRate: 100 } } });
+
+describe("products the recorded shop already had (hydrate.ts)", () => {
+  const product = "gid://shopify/Product/10252752617778";
+  const preconditionRead = { data: { product: { id: product, title: "Canvas bag", spec: { id: "gid://shopify/Metafield/45359476998450", namespace: "custom", key: "material", type: "single_line_text_field", value: "Canvas", compareDigest: "a".repeat(64) } } } };
+  const setMaterial = "mutation S($m: [MetafieldsSetInput!]!) { metafieldsSet(metafields: $m) { metafields { key value } userErrors { field message } } }";
+
+  it("takes objects a read showed before any mutation touched them, and only those some step asks for by id", () => {
+    const owners = preexistingOwners([
+      ex("$.preconditionRead", { querySource: "none", response: preconditionRead }),
+      ex("$.search", { query: "query { products(first: 1) { nodes { id } } }", response: { data: { products: { nodes: [{ id: "gid://shopify/Product/5" }] } } } }),
+      ex("$.mutation", { query: setMaterial, variables: { m: [{ ownerId: product, namespace: "custom", key: "material", type: "single_line_text_field", value: "Wool", compareDigest: "a".repeat(64) }] } }),
+    ]);
+    expect(owners).toEqual([{ gid: product, type: "Product", fields: { title: "Canvas bag" }, metafields: [{ id: "gid://shopify/Metafield/45359476998450", namespace: "custom", key: "material", type: "single_line_text_field", value: "Canvas", compareDigest: "a".repeat(64) }] }]);
+  });
+
+  it("never rebuilds what the scenario created itself", () => {
+    const created = { data: { productCreate: { product: { id: product, title: "New" }, userErrors: [] } } };
+    expect(preexistingOwners([
+      ex("$.read", { query: "query R($id: ID!) { product(id: $id) { id title } }", variables: { id: product }, response: { data: { product: { id: product, title: "New" } } } }),
+      ex("$.create", { querySource: "none", response: created }),
+    ])).toEqual([]);
+  });
+
+  it("replays a compare-and-set against the rebuilt product with the twin's digest", async () => {
+    const results = await replayScenario(capture, [
+      ex("$.preconditionRead", { querySource: "none", response: preconditionRead }),
+      ex("$.mutation", {
+        query: setMaterial,
+        variables: { m: [{ ownerId: product, namespace: "custom", key: "material", type: "single_line_text_field", value: "Wool", compareDigest: "a".repeat(64) }] },
+        response: { data: { metafieldsSet: { metafields: [{ key: "material", value: "Wool" }], userErrors: [] } }, extensions: cost(10) },
+      }),
+    ]);
+    expect(results.map((r) => r.outcome.status)).toEqual(["unreplayable", "passed"]);
+  });
+});
+
+describe("request parts recorded beside a step (normalize.ts)", () => {
+  it("a step with only a response takes <step>Variables, or the parent's document and variables", () => {
+    const steps = normalizeCapture({
+      document: "mutation C($order: OrderCreateOrderInput!) { orderCreate(order: $order) { order { id } } }",
+      variables: { order: { email: "a@example.com" } },
+      mutation: { response: { data: { orderCreate: { order: { id: "gid://shopify/Order/1" } } } } },
+      downstreamRead: { data: { order: { id: "gid://shopify/Order/1" } } },
+      downstreamReadVariables: { id: "gid://shopify/Order/1" },
+    });
+    expect(steps.find((s) => s.path === "$.mutation")).toMatchObject({ querySource: "inline", variables: { order: { email: "a@example.com" } } });
+    expect(steps.find((s) => s.path === "$.downstreamRead")!.variables).toEqual({ id: "gid://shopify/Order/1" });
+  });
+});
+
+describe("scopes and app identity (preconditions)", () => {
+  it("grants what the document inside a bulk operation needs", () => {
+    expect(scenarioScopes([ex("$.run", { query: "mutation B($q: String!) { bulkOperationRunQuery(query: $q) { bulkOperation { id } } }", variables: { q: "{ orders { edges { node { id } } } }" } })])).toEqual(["read_orders"]);
+  });
+
+  it("takes the recording app's title, handle and developer from the first App object a response shows", () => {
+    const app = { id: "gid://shopify/App/347082227713", apiKey: "k", title: "recorder", handle: "recorder", developerName: "Gadget", embedded: true };
+    expect(scenarioSetup([ex("$.read", { query: "query { currentAppInstallation { app { id apiKey title handle developerName embedded } } }", response: { data: { currentAppInstallation: { app } } } })]).app)
+      .toEqual({ title: "recorder", handle: "recorder", developerName: "Gadget", embedded: true });
+  });
+});
+
+describe("recovery and dependencies", () => {
+  it("a recorded document that does not validate is not taken for a step answered without errors", () => {
+    const step = ex("$.shop", { querySource: "none", response: { data: { shop: { id: "gid://shopify/Shop/1" } } } });
+    const [rebuilt] = reconstructQueries([step], [{ query: "query Ok { shop { id } }", source: "ok.graphql" }]);
+    expect(rebuilt).toMatchObject({ querySource: "reconstructed", documentPath: "ok.graphql" });
+    // an unused variable fails validation; the query the response allows is written instead
+    const [refused] = reconstructQueries([step], [{ query: "query Bad($unused: Int) { shop { id } }", source: "bad.graphql" }]);
+    expect(refused).toMatchObject({ querySource: "synthesized", query: "query Synthesized { shop { id } }" });
+  });
+
+  it("objects made by a step that depended on unreplayable setup are unreplayable setup for later steps too", async () => {
+    const results = await replayScenario(capture, [
+      ex("$.setup.productCreate", { querySource: "none", response: { data: { productCreate: { product: { id: "gid://shopify/Product/71" }, userErrors: [] } } } }),
+      ex("$.media", {
+        query: "mutation M($id: ID!, $media: [CreateMediaInput!]!) { productCreateMedia(productId: $id, media: $media) { media { id } mediaUserErrors { message } } }",
+        variables: { id: "gid://shopify/Product/71", media: [{ mediaContentType: "IMAGE", originalSource: "https://cdn.example.com/a.png" }] },
+        response: { data: { productCreateMedia: { media: [{ id: "gid://shopify/MediaImage/72" }], mediaUserErrors: [] } }, extensions: cost(10) },
+      }),
+      ex("$.read", { query: "query R($id: ID!) { node(id: $id) { id } }", variables: { id: "gid://shopify/MediaImage/72" }, response: { data: { node: { id: "gid://shopify/MediaImage/72" } }, extensions: cost(1) } }),
+    ]);
+    expect(results[1]!.outcome).toMatchObject({ category: CATEGORY.unreplayableSetup });
+    expect(results[2]!.outcome).toMatchObject({ category: CATEGORY.unreplayableSetup, detail: "$.setup.productCreate (gid://shopify/MediaImage)" });
+  });
+});
