@@ -13,6 +13,7 @@ import { postGraphql, type Twin } from "./twin";
 
 const GID = /^gid:\/\/shopify\/(Product|Collection)\/\d+$/;
 const ANY_GID = /gid:\/\/shopify\/[A-Za-z0-9]+\/[A-Za-z0-9_=-]+/g;
+const CREATING = /(Create|Duplicate|Set|Upsert|Enable)$/;
 const PRODUCT_FIELDS = ["title", "handle", "status", "vendor", "productType", "tags", "descriptionHtml"] as const;
 const COLLECTION_FIELDS = ["title", "handle", "descriptionHtml"] as const;
 
@@ -28,7 +29,9 @@ export function preexistingOwners(exchanges: Exchange[]): RecordedOwner[] {
   const found = new Map<string, RecordedOwner>();
   const mutationFields = loadAdminSchema().schema.getMutationType()?.getFields() ?? {};
   const isMutation = (ex: Exchange) => /^\s*mutation\b/.test(ex.query ?? "") || Object.keys(isObject(ex.response?.data) ? ex.response.data as object : {}).some((k) => Object.hasOwn(mutationFields, k));
-  for (const ex of exchanges.filter(isMutation)) {
+  // (only creating mutations: a delete stored without its request still names what it deleted)
+  const creates = (ex: Exchange) => Object.keys(isObject(ex.response?.data) ? ex.response.data as object : {}).some((k) => CREATING.test(k));
+  for (const ex of exchanges.filter((e) => isMutation(e) && creates(e))) {
     const asked = new Set(`${ex.query ?? ""} ${JSON.stringify(ex.variables ?? {})}`.match(ANY_GID) ?? []);
     for (const g of JSON.stringify(ex.response?.data ?? null).match(ANY_GID) ?? []) if (!asked.has(g)) made.add(g);
   }
@@ -46,9 +49,27 @@ export function preexistingOwners(exchanges: Exchange[]): RecordedOwner[] {
   return [...found.values()].filter((o) => requested.has(o.gid));
 }
 
+// A TranslatableResource shows its resource's source values as translatableContent (key -> value).
+const CONTENT_FIELDS: Record<string, string> = { title: "title", handle: "handle", body_html: "descriptionHtml", product_type: "productType" };
+
+function translatableSource(node: Record<string, unknown>): Record<string, unknown> | undefined {
+  if (typeof node.resourceId !== "string" || !Array.isArray(node.translatableContent)) return undefined;
+  const out: Record<string, unknown> = { id: node.resourceId };
+  for (const c of node.translatableContent as { key?: unknown; value?: unknown }[]) {
+    const field = typeof c.key === "string" ? CONTENT_FIELDS[c.key] : undefined;
+    if (field && typeof c.value === "string") out[field] = c.value;
+  }
+  return out;
+}
+
 function collect(node: unknown, touched: Set<string>, found: Map<string, RecordedOwner>): void {
   if (Array.isArray(node)) return node.forEach((v) => collect(v, touched, found));
   if (!isObject(node)) return;
+  const source = translatableSource(node);
+  if (source) {
+    collect(source, touched, found);
+    return;
+  }
   const id = typeof node.id === "string" ? node.id : undefined;
   const type = id && GID.exec(id)?.[1];
   if (id && type && !touched.has(id) && !found.has(id)) {

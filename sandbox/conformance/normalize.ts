@@ -148,9 +148,14 @@ export const isCleanupPath = (path: string) => CLEANUP_SEGMENT.test(path);
 // used the objects: a step named cleanup* is moved to just after the last later exchange whose
 // request names one of the ids the cleanup's own request names. Cleanup steps that share no id
 // with later exchanges (per-case cleanups, `cleanupBefore`) keep their document position.
+const isPreCapture = (ex: Exchange) => /(^|[.[])preCapture/i.test(ex.path);
+
 export function placeCleanups(exchanges: Exchange[]): Exchange[] {
-  const out = [...exchanges];
-  for (const ex of exchanges.filter((e) => isCleanupPath(e.path))) {
+  // Steps named preCapture… ran before the recording started (a disable that clears leftovers),
+  // wherever they are stored (often under cleanup): they go first.
+  const before = exchanges.filter(isPreCapture);
+  const out = [...before, ...exchanges.filter((e) => !isPreCapture(e))];
+  for (const ex of exchanges.filter((e) => isCleanupPath(e.path) && !isPreCapture(e))) {
     const from = out.indexOf(ex);
     const ids = requestGids(ex);
     if (!ids.size) continue;

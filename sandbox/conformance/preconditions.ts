@@ -11,7 +11,8 @@ import type { TwinSetup } from "./twin";
 // - languages: the first shopLocales read before the scenario changes locales, plus any locale
 //   whose shopLocaleEnable was refused with "Locale has already been taken" (unless the scenario
 //   enabled it itself earlier), plus locales seen as ShopLocale objects in responses before the
-//   scenario touched them (unrecorded setup, e.g. locales a web presence lists as alternates).
+//   scenario touched them (unrecorded setup, e.g. locales a web presence lists as alternates),
+//   plus the locale an enable step without query text answered (setup the recording did not keep).
 // - the app: the recording app's title, handle, developer and requested scopes, from the first
 //   App object (with its apiKey) a response shows.
 // Products and collections the scenario asks for by id are rebuilt by hydrate.ts. Everything else
@@ -68,6 +69,14 @@ function initialLocales(exchanges: Exchange[]): ShopLocaleRecord[] {
     }
     // The root field from the document, or from the response when the step has no query text.
     const root = operationOf(ex)?.selectionSet.selections.find((s) => s.kind === "Field")?.name.value ?? Object.keys(data ?? {})[0] ?? "";
+    // An enable the recording made in setup without keeping its query text is the scenario's
+    // starting state: the locale it answered is there from the start.
+    const unrecordedEnable = !ex.query && root === "shopLocaleEnable" ? (data?.shopLocaleEnable as { shopLocale?: Partial<ShopLocaleRecord> } | undefined)?.shopLocale : undefined;
+    if (typeof unrecordedEnable?.locale === "string" && !touched.has(unrecordedEnable.locale)) {
+      const l = unrecordedEnable.locale;
+      out.set(l, { locale: l, name: unrecordedEnable.name ?? displayName(l), primary: false, published: !!unrecordedEnable.published });
+      continue;
+    }
     if (/^shopLocale(Enable|Disable|Update)$/.test(root)) {
       const locale = ex.variables.locale;
       const errors = JSON.stringify(data ?? {});
