@@ -243,7 +243,7 @@ function toExchange(
   options: NormalizeOptions,
 ): Exchange {
   const request = isObject(node.request) ? node.request : {};
-  const inline = [node.query, request.query, node.document].find((q): q is string => typeof q === "string" && q.includes("{"));
+  const inline = [node.query, request.query, node.document, request.document].find((q): q is string => typeof q === "string" && q.includes("{"));
   const docPath = [node.documentPath, request.documentPath, node.requestPath, request.requestPath].find((p): p is string => typeof p === "string" && p.endsWith(".graphql"));
   let query = inline;
   let querySource: QuerySource = inline ? "inline" : "none";

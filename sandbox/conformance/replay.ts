@@ -9,7 +9,7 @@ import { outsideListedDomains } from "./scope";
 import { hydrate, preexistingOwners } from "./hydrate";
 import { postGraphql, startTwin, type Twin, type TwinReply } from "./twin";
 import { RECORDED_API_CLIENT_ID, TWIN_API_KEY } from "./volatile";
-import { apiClientId } from "../shopify/platform/app-identity";
+import { apiClientId, simulatedDelays } from "../shopify/platform/app-identity";
 
 // Replays one scenario's exchanges, in order, against a fresh twin and judges each one.
 // Ids the twin assigns are learned from each response (paired with the captured one at the same
@@ -70,6 +70,9 @@ export async function replayScenario(capture: CaptureFile, exchanges: Exchange[]
       }
       if (!ex.query) {
         record(ex, { status: "unreplayable", category: CATEGORY.noQuery, detail: `shape ${ex.shape}` });
+        // The recorder waited here until its objects were processed (a read that shows READY or
+        // COMPLETED); the replay cannot ask that read, so it lets the same processing time pass.
+        if (!isMutationResponse(ex) && SETTLED.test(JSON.stringify(ex.response.data ?? null))) await new Promise((r) => setTimeout(r, processingTime(twin)));
         // Only a mutation (its root is a Mutation field) made or changed objects; a read only saw them.
         if (isMutationResponse(ex)) for (const g of JSON.stringify(ex.response.data ?? null).match(GID) ?? []) if (!ids.has(g) && !unreplayed.has(g)) unreplayed.set(g, ex.path);
         continue;
@@ -128,6 +131,12 @@ const POLL_WINDOW_MS = 3_000;
 const POLL_INTERVAL_MS = 200;
 // …and search results, which include a new object once the search index has caught up.
 const isAsyncStateDiff = (d: Difference) => ASYNC_STATE_KEYS.has(d.path.replace(/\[\d+\]/g, "").split(".").pop() ?? "") || /\.(nodes|edges)\.length$/.test(d.path);
+
+const SETTLED = /"(fileStatus|status)":"(READY|COMPLETED)"/;
+const processingTime = (twin: Twin) => {
+  const d = simulatedDelays(twin.sandbox.state);
+  return Math.max(d.fileProcessingMs, d.bulkStartMs + d.bulkRunMs) + 200;
+};
 
 const isMutationResponse = (ex: Exchange) => {
   const fields = loadAdminSchema().schema.getMutationType()?.getFields() ?? {};

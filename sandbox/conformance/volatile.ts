@@ -71,7 +71,16 @@ export const VOLATILE_RULES: VolatileRule[] = [
     id: "signed-storage-urls",
     reason: "Staged-upload and bulk-result URLs are signed URLs with per-request keys and expiry: Shopify's are Google Cloud Storage URLs, the twin's are signed URLs on its own origin (`/staged-uploads/…`, `/bulk-operation-outputs/…`; by design: the bytes must reach the twin and come from it). Only a signed storage URL matches another; any other URL is compared exactly.",
     canonical: (_p, v) =>
-      typeof v === "string" && (/^https:\/\/(shopify-staged-uploads\.storage\.googleapis\.com|storage\.googleapis\.com)\//.test(v) || TWIN_STAGED_URL.test(v)) ? "<signed-storage-url>" : undefined,
+      typeof v === "string" && (/^https:\/\/([a-z0-9-]+\.)?storage\.googleapis\.com(\/|$)/.test(v) || TWIN_STAGED_URL.test(v)) ? "<signed-storage-url>" : undefined,
+  },
+  {
+    id: "cdn-file-urls",
+    reason: "File URLs on Shopify's CDN carry the store's own path (cdn.shopify.com/s/files/1/0928/9125/0994/files/…) and a version stamp (?v=<upload time>); the twin serves its CDN stand-in on its own origin (/cdn/shop/files/…). The file name must still match, except a UUID Shopify adds to name a file that came without one (png_<uuid>.png).",
+    canonical: (_p, v) => {
+      if (typeof v !== "string") return undefined;
+      const m = /^(?:https:\/\/cdn\.shopify\.com\/s\/files(?:\/\d+)+\/files|http:\/\/(?:127\.0\.0\.1|localhost)(?::\d+)?\/cdn\/(?:shop|shopify\/s\/files(?:\/\d+)+)\/files)\/([^?#]+)(?:\?v=\d+)?$/.exec(v);
+      return m ? `<cdn>/files/${m[1]!.replace(/[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/g, "<uuid>")}` : undefined;
+    },
   },
   {
     id: "bulk-file-size",
@@ -80,10 +89,11 @@ export const VOLATILE_RULES: VolatileRule[] = [
   },
   {
     id: "upload-signatures",
-    reason: "Staged-upload form parameters that are signatures, policies, credentials (24+ url/base64/hex characters) the signing date-time stamp (x-goog-date, `20260505T200341Z`) and the signing account and date of a GOOG4 credential scope (`<account>/<yyyymmdd>/auto/storage/goog4_request`: the twin cannot sign as Shopify's Google service account) are minted per request; the rest of the credential scope must match. Other parameter values (content type, acl, status) are compared exactly.",
+    reason: "Staged-upload form parameters that are signatures, policies, credentials (24+ url/base64/hex characters) the signing date-time stamp (x-goog-date, `20260505T200341Z`), the signing service account (GoogleAccessId) and the signing account and date of a GOOG4 credential scope (`<account>/<yyyymmdd>/auto/storage/goog4_request`: the twin cannot sign as Shopify's Google service account) are minted per request; the rest of the credential scope must match. Other parameter values (content type, acl, status) are compared exactly.",
     canonical: (p, v) => {
       if (typeof v !== "string" || !p.includes("parameters") || last(p) !== "value") return undefined;
       if (/^\d{8}T\d{6}Z$/.test(v)) return "<signing-date-time>";
+      if (/^[^\s@/]+@[^\s@/]+\.[a-z]+$/.test(v)) return "<signing-account>"; // GoogleAccessId: a service account's address
       const scope = /^[^\s/@]+@[^\s/]+\/\d{8}(\/auto\/storage\/goog4_request)$/.exec(v);
       if (scope) return `<signing-account>/<yyyymmdd>${scope[1]}`;
       return /^[A-Za-z0-9+/=_%:.-]{24,}$/.test(v) ? "<signed-parameter>" : undefined;

@@ -43,4 +43,17 @@ describe("volatile-path matcher", () => {
     expect(canonicalize(["data", "ns"], `app--${apiClientId(TWIN_API_KEY)}--settings`)).toBe("app--<api-client-id>--settings");
     expect(canonicalize(["data", "ns"], "app--1--settings")).toBe("app--1--settings");
   });
+
+  it("compares CDN file names, bulk byte counts, bucket hosts and signing accounts by kind", () => {
+    const shopify = "https://cdn.shopify.com/s/files/1/0928/9125/0994/files/png_da2fdcf2-cf85-4b96-9d1e-c7f7ac17ac6d.png?v=1784517750";
+    const twin = "http://127.0.0.1:41285/cdn/shop/files/png_7845fcd0-171a-4ef7-afb7-9a38de0a4d62.png";
+    expect(canonicalize(["data", "url"], shopify)).toBe(canonicalize(["data", "url"], twin));
+    expect(canonicalize(["data", "url"], "https://cdn.shopify.com/s/files/1/0928/9125/0994/files/a.jpg?v=1")).not.toBe(canonicalize(["data", "url"], "http://127.0.0.1:1/cdn/shop/files/b.jpg"));
+    expect(canonicalize(["data", "bulkOperation", "fileSize"], "189")).toBe(canonicalize(["data", "bulkOperation", "fileSize"], "151"));
+    expect(canonicalize(["data", "bulkOperation", "fileSize"], null)).toBeNull();
+    expect(canonicalize(["url"], "https://shopify-video-production-core-originals.storage.googleapis.com")).toBe("<signed-storage-url>");
+    const param = ["data", "stagedUploadsCreate", "stagedTargets", 0, "parameters", 0, "value"];
+    expect(canonicalize(param, "threed-model-service-prod@threed-model-service.iam.gserviceaccount.com")).toBe(canonicalize(param, "tessera-sandbox@staged-uploads.local"));
+    expect(canonicalize(param, "image/png")).toBe("image/png");
+  });
 });
