@@ -1,3 +1,4 @@
+import { Kind, type FieldNode } from "graphql";
 import { diffBodies, type Difference } from "./compare";
 import type { CaptureFile } from "./captures";
 import type { Exchange, StagedUploadStep } from "./normalize";
@@ -52,7 +53,8 @@ export async function replayScenario(capture: CaptureFile, exchanges: Exchange[]
   const cursors = new Map<string, string>();
   const targets: StagedTargetPair[] = []; // stagedUploadsCreate targets, captured paired with the twin's
   const created = new Set<string>(); // captured gids the scenario's own mutations returned
-  const unreplayed = new Map<string, string>(); // captured gid -> path of the unreplayable step that answered it
+  const unreplayed = new Map<string, string>(); // captured gid (or staged key) -> path of the unreplayable step that answered it
+  const uploaded = new Set<string>(); // captured staged keys whose recorded bytes this replay uploaded
   try {
     // The products and collections the recorded shop already had, as the scenario's reads showed them.
     const hydrated = await hydrate(twin, preexistingOwners(exchanges));
@@ -62,6 +64,7 @@ export async function replayScenario(capture: CaptureFile, exchanges: Exchange[]
       if (ex.upload) {
         const outcome = await replayUpload(twin, ex.upload, targets);
         record(ex, outcome);
+        if (outcome.status === "passed") { const t = targets[targets.length - 1]; uploaded.add(ex.upload.key ?? (t ? objectKey(t.captured) ?? "" : "")); }
         // A later step that names the staged file (bulkOperationRunMutation's stagedUploadPath) depends on it.
         const last = targets[targets.length - 1];
         const key = ex.upload.key ?? (last ? objectKey(last.captured) : undefined);
@@ -78,6 +81,9 @@ export async function replayScenario(capture: CaptureFile, exchanges: Exchange[]
         continue;
       }
       const isMutation = operationOf(ex)?.operation === "mutation";
+      // A bulk mutation reads a staged file: one this replay did not upload was uploaded outside the recording.
+      const staged = stagedUploadPathOf(ex);
+      if (staged && !uploaded.has(staged) && !unreplayed.has(staged)) unreplayed.set(staged, "staged file uploaded outside the recording");
       const payload = {
         query: rewriteIds(ex.query, ids, cursors),
         variables: JSON.parse(rewriteIds(JSON.stringify(ex.variables), ids, cursors)) as Record<string, unknown>,
@@ -101,6 +107,14 @@ export async function replayScenario(capture: CaptureFile, exchanges: Exchange[]
   return results;
 }
 
+/** The captured stagedUploadPath a bulkOperationRunMutation step names (literal or variable). */
+function stagedUploadPathOf(ex: Exchange): string | undefined {
+  const field = operationOf(ex)?.selectionSet.selections.find((s): s is FieldNode => s.kind === Kind.FIELD && s.name.value === "bulkOperationRunMutation");
+  const value = field?.arguments?.find((a) => a.name.value === "stagedUploadPath")?.value;
+  const path = value?.kind === Kind.STRING ? value.value : value?.kind === Kind.VARIABLE ? ex.variables[value.name.value] : undefined;
+  return typeof path === "string" && path ? path : undefined;
+}
+
 function judge(ex: Exchange, reply: TwinReply): Difference[] {
   const diffs = diffBodies(ex.response, reply.body);
   if (reply.status !== ex.status) diffs.unshift({ path: "<http status>", captured: ex.status, twin: reply.status });
@@ -117,7 +131,7 @@ function judge(ex: Exchange, reply: TwinReply): Difference[] {
 export async function settle(send: () => Promise<TwinReply>, judgeReply: (reply: TwinReply) => Difference[], mayPoll: boolean, windowMs = POLL_WINDOW_MS) {
   let reply = await send();
   let diffs = judgeReply(reply);
-  for (const deadline = Date.now() + windowMs; mayPoll && diffs.length && diffs.every(isAsyncStateDiff) && Date.now() < deadline;) {
+  for (const deadline = Date.now() + windowMs; mayPoll && awaitsProcessing(diffs) && Date.now() < deadline;) {
     await new Promise((r) => setTimeout(r, POLL_INTERVAL_MS));
     reply = await send();
     diffs = judgeReply(reply);
@@ -126,12 +140,21 @@ export async function settle(send: () => Promise<TwinReply>, judgeReply: (reply:
 }
 
 // Fields whose value moves on by itself while Shopify processes work in the background.
-const ASYNC_STATE_KEYS = new Set(["status", "fileStatus", "objectCount", "rootObjectCount", "fileSize", "url", "partialDataUrl", "completedAt", "done", "errorCode"]);
+const ASYNC_STATE_KEYS = new Set(["status", "fileStatus", "objectCount", "rootObjectCount", "fileSize", "url", "partialDataUrl", "completedAt", "done", "errorCode", "deletedProductId", "count"]);
 const POLL_WINDOW_MS = 3_000;
 const POLL_INTERVAL_MS = 200;
 // …and search results, which include a new object once the search index has caught up.
 const isAsyncStateDiff = (d: Difference) => ASYNC_STATE_KEYS.has(d.path.replace(/\[\d+\]/g, "").split(".").pop() ?? "") || /\.(nodes|edges)\.length$/.test(d.path);
+const parentPath = (path: string) => path.slice(0, path.lastIndexOf("."));
+/** Only states that move on by themselves differ, or other fields of an object whose `status` differs (an operation's result appears when it completes). */
+function awaitsProcessing(diffs: Difference[]): boolean {
+  if (!diffs.length) return false;
+  if (diffs.every(isAsyncStateDiff)) return true;
+  const owners = diffs.filter((d) => /(^|\.)status$/.test(d.path)).map((d) => `${parentPath(d.path)}.`);
+  return owners.length > 0 && diffs.every((d) => isAsyncStateDiff(d) || owners.some((o) => d.path.startsWith(o)));
+}
 
+const COUNT_KEYS = new Set(["objectCount", "rootObjectCount", "count"]);
 const SETTLED = /"(fileStatus|status)":"(READY|COMPLETED)"/;
 const processingTime = (twin: Twin) => {
   const d = simulatedDelays(twin.sandbox.state);
@@ -287,8 +310,9 @@ function classify(ex: Exchange, reply: TwinReply, diffs: Difference[], created: 
 
   // Objects an earlier step of this scenario made but could not be replayed (no query text): the
   // request names one by gid or by number (search strings, filters).
+  // (A read also depends on it when its captured answer shows such an object: `currentBulkOperation`.)
   if (unreplayed.size) {
-    const text = `${ex.query ?? ""} ${JSON.stringify(ex.variables)}`;
+    const text = `${ex.query ?? ""} ${JSON.stringify(ex.variables)}${isMutation ? "" : ` ${JSON.stringify(ex.response.data ?? null)}`}`;
     const dependency = [...unreplayed].find(([g]) => text.includes(g) || (g.startsWith("gid://") && new RegExp(`\\b${g.replace(/^.*\//, "")}\\b`).test(text)));
     if (dependency) return { status: "failed", category: CATEGORY.unreplayableSetup, detail: `${dependency[1]} (${dependency[0].replace(/\/\d+$/, "")})`, diffs };
   }
@@ -300,6 +324,12 @@ function classify(ex: Exchange, reply: TwinReply, diffs: Difference[], created: 
   const responseIds: string[] = JSON.stringify(ex.response.data ?? null, (k, v: unknown) => (k === "userErrors" ? undefined : v)).match(GID) ?? [];
   const foreign = isMutation ? requestIds.filter((g) => !created.has(g) && responseIds.includes(g)) : responseIds.filter((g) => !created.has(g));
   if (foreign.length) return { status: "failed", category: CATEGORY.preExisting, detail: `e.g. ${foreign[0]}`, diffs };
+  // Counts over the recorded shop's catalogue (a bulk export's objectCount, productsCount): the
+  // captured count is larger than everything this scenario created.
+  const counts = diffs.filter((d) => COUNT_KEYS.has(d.path.split(".").pop() ?? ""));
+  if (counts.length === diffs.length && counts.every((d) => Number(d.captured) > created.size)) {
+    return { status: "failed", category: CATEGORY.preExisting, detail: `counts the recorded shop's catalogue (captured ${String(counts[0]!.captured)})`, diffs };
+  }
 
   const capturedCodes = new Set((ex.response.errors ?? []).map((e) => (e as { extensions?: { code?: string } }).extensions?.code));
   const schemaError = twinErrors.find((e) => VALIDATION_CODES.has(e.extensions?.code ?? "") && !capturedCodes.has(e.extensions?.code));

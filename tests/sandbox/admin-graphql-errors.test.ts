@@ -55,6 +55,16 @@ describe("sandbox Admin GraphQL: validation and variable errors", () => {
       path: ["mutation M", "bulkOperationRunQuery", "clientIdentifier"],
       extensions: { code: "argumentNotAccepted", name: "bulkOperationRunQuery", typeName: "Field", argumentName: "clientIdentifier" },
     }]);
+    // A variable passed only to an argument that is not accepted counts as unused
+    // (bulk-operation-run-mutation-client-identifier-validation.json runQueryWithClientIdentifier).
+    const viaVariable = await graphql(sandbox, token, "mutation P($q: String!, $c: String) {\n  bulkOperationRunQuery(query: $q, clientIdentifier: $c) { userErrors { message } }\n}", { q: "{ shop { id } }", c: "client-one" });
+    expect(viaVariable.json.errors.map((e: { extensions: { code: string } }) => e.extensions.code)).toEqual(["argumentNotAccepted", "variableNotUsed"]);
+    expect(viaVariable.json.errors[1]).toEqual({
+      message: "Variable $c is declared by P but not used",
+      locations: [{ line: 1, column: 1 }],
+      path: ["mutation P"],
+      extensions: { code: "variableNotUsed", variableName: "c" },
+    });
     const missing = await graphql(sandbox, token, "query Q {\n  bulkOperation { id }\n}");
     expect(missing.json.errors).toEqual([{
       message: "Field 'bulkOperation' is missing required arguments: id",

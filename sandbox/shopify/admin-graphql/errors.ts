@@ -1,5 +1,5 @@
 import {
-  BREAK, getNamedType, getNullableType, GraphQLError, isEnumType, isInputObjectType, isListType, isNonNullType, Kind, print, specifiedRules, typeFromAST, TypeInfo, validate, visit, visitWithTypeInfo,
+  BREAK, getNamedType, getNullableType, GraphQLError, isEnumType, isInputObjectType, isListType, isNonNullType, Kind, NoUnusedVariablesRule, print, specifiedRules, typeFromAST, TypeInfo, validate, visit, visitWithTypeInfo,
   type ASTNode, type DocumentNode, type GraphQLFormattedError, type GraphQLInputType, type GraphQLNamedType, type GraphQLScalarType, type GraphQLSchema,
   type OperationDefinitionNode, type ValidationRule,
 } from "graphql";
@@ -43,11 +43,37 @@ export function validateForShopify(schema: GraphQLSchema, document: DocumentNode
     if (rule.name === "ProvidedRequiredArgumentsRule") out.push(...missingArguments(document, errors));
     else for (const error of errors) out.push(validationError(schema, document, rule, error));
   }
+  out.push(...usedOnlyInUnknownArguments(schema, document).map((e) => validationError(schema, document, NoUnusedVariablesRule, e)));
   // Shopify validates in one pass over the document, so errors come in document order; unused
   // variables are reported when the operation is left, after the rest (online-store-salvaged-parity-recordings.json).
   const rank = (e: ShopifyError) => (e.extensions?.code === "variableNotUsed" ? 1 : 0);
   const at = (e: ShopifyError) => (e.locations?.[0] ? e.locations[0].line * 1e6 + e.locations[0].column : 0);
   return out.map((e, i) => ({ e, i })).sort((a, b) => rank(a.e) - rank(b.e) || at(a.e) - at(b.e) || a.i - b.i).map(({ e }) => e);
+}
+
+/**
+ * Shopify does not count a variable passed to an argument the field does not accept as used: it
+ * reports `argumentNotAccepted` and `variableNotUsed` together
+ * (bulk-operation-run-mutation-client-identifier-validation.json runQueryWithClientIdentifier).
+ */
+function usedOnlyInUnknownArguments(schema: GraphQLSchema, document: DocumentNode): GraphQLError[] {
+  const typeInfo = new TypeInfo(schema);
+  const used = new Set<string>();
+  const inUnknown = new Set<string>();
+  let unknownDepth = 0;
+  visit(document, visitWithTypeInfo(typeInfo, {
+    Argument: {
+      enter() { if (!typeInfo.getArgument()) unknownDepth++; },
+      leave() { if (!typeInfo.getArgument()) unknownDepth--; },
+    },
+    Variable(node, _key, parent) {
+      if ((parent as ASTNode | undefined)?.kind === Kind.VARIABLE_DEFINITION) return;
+      (unknownDepth > 0 ? inUnknown : used).add(node.name.value);
+    },
+  }));
+  return document.definitions.flatMap((def) => (def.kind !== Kind.OPERATION_DEFINITION ? [] : (def.variableDefinitions ?? [])
+    .filter((v) => inUnknown.has(v.variable.name.value) && !used.has(v.variable.name.value))
+    .map((v) => new GraphQLError(`Variable "$${v.variable.name.value}" is never used.`, { nodes: [v] }))));
 }
 
 /**

@@ -6,6 +6,7 @@ import type { AdminContext } from "./context";
 import { withAccessControl } from "./access";
 import { actualQueryCost, costExtension, requestedQueryCost, SINGLE_QUERY_MAX_COST, ThrottleBucket } from "./cost";
 import { invalidVariables, parseErrorToShopify, validateForShopify } from "./errors";
+import { inputSizeErrors } from "./input-size";
 import { takeSearchWarnings } from "../catalog/resolvers/shared";
 import { implementedFieldsOnly, rootValue } from "./resolvers";
 import { ADMIN_API_VERSION } from "./schema";
@@ -68,6 +69,10 @@ export function handleAdminGraphql(deps: AdminGraphqlDeps, req: AdminGraphqlRequ
       extensions: costExtension(requested, null, bucket),
     });
   }
+
+  // Oversized array inputs are refused after charging, before anything runs (no data, actual cost null).
+  const sizeErrors = inputSizeErrors(deps.schema, operation.op, fragments, payload.variables);
+  if (sizeErrors.length) return ok({ errors: sizeErrors, extensions: costExtension(requested, null, bucket) });
 
   const installation = deps.state.installations.get(`${token.shop} ${token.apiKey}`);
   const context: AdminContext = { state: deps.state, shop, token, installation };

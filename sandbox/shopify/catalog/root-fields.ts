@@ -4,13 +4,16 @@ import { node, nodes } from "./resolvers/node";
 import { orderCancel, orderCreate, orderDelete, orderEditBegin, orderEditCommit, orderUpdate } from "./orders/admin-order-mutations";
 import { order, orderByIdentifier, orders, ordersCount } from "./resolvers/orders";
 import { productCreate, productDelete } from "./resolvers/product-create";
-import { collectionAddProductsV2, collectionCreate, collectionDelete } from "./resolvers/collection-write";
-import { productCreateMedia, productDeleteMedia, productOptionsCreate, productOptionsDelete, productReorderMedia, productVariantsBulkReorder, productUpdateMedia, productVariantAppendMedia, productVariantDetachMedia } from "./resolvers/product-media";
+import { collectionAddProductsV2, collectionCreate, collectionDelete, collectionRemoveProducts, collectionUpdate } from "./resolvers/collection-write";
+import { productCreateMedia, productDeleteMedia, productReorderMedia, productUpdateMedia, productVariantAppendMedia, productVariantDetachMedia } from "./resolvers/product-media";
+import { productOptionsCreate, productOptionsDelete, productOptionsReorder, productVariantsBulkReorder } from "./resolvers/product-options";
 import { productOperation, productSet } from "./resolvers/product-operations";
 import { productUpdate } from "./resolvers/product-update";
 import {
-  inventoryItem, inventoryLevel, product, productByHandle, productByIdentifier, products, productsCount, productVariant, productVariants, productVariantsCount,
+  inventoryItem, inventoryLevel, product, productByHandle, productByIdentifier, products, productsCount, productVariant, productVariantByIdentifier, productVariants, productVariantsCount,
 } from "./resolvers/products";
+import { productDuplicateJob, productTags, productTypes, productVendors } from "./resolvers/product-facets";
+import { productVariantsBulkCreate, productVariantsBulkDelete, productVariantsBulkUpdate } from "./resolvers/variants-bulk";
 import { registerCatalogTranslatableSources } from "./translatable";
 
 // Root Query/Mutation fields of the catalog domain, merged into the twin's rootValue (resolvers/index.ts).
@@ -22,8 +25,13 @@ export const catalogRootFields: Record<string, unknown> = {
   productByIdentifier,
   productByHandle,
   productsCount,
+  productTags,
+  productTypes,
+  productVendors,
+  productDuplicateJob,
   productVariants,
   productVariant,
+  productVariantByIdentifier,
   productVariantsCount,
   collections,
   collection,
@@ -45,6 +53,8 @@ export const catalogRootFields: Record<string, unknown> = {
   collectionCreate,
   collectionDelete,
   collectionAddProductsV2,
+  collectionUpdate,
+  collectionRemoveProducts,
   productCreateMedia,
   productUpdateMedia,
   productDeleteMedia,
@@ -55,7 +65,11 @@ export const catalogRootFields: Record<string, unknown> = {
   productOperation,
   productOptionsCreate,
   productOptionsDelete,
+  productOptionsReorder,
   productVariantsBulkReorder,
+  productVariantsBulkCreate,
+  productVariantsBulkUpdate,
+  productVariantsBulkDelete,
   inventoryItem,
   inventoryLevel,
   orderCreate,

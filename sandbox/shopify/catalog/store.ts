@@ -38,6 +38,8 @@ const ID_BASES: Record<string, number> = {
   MediaImage: 38_001_000_000_000,
   ProductImage: 45_001_000_000_000,
   ProductOption: 11_001_000_000_000,
+  ProductOptionValue: 7_001_000_000_000,
+  InventoryItem: 51_001_000_000_000,
   Collection: 480_001_000_000,
   Customer: 7_801_000_000_000,
   MailingAddress: 9_301_000_000_000,

@@ -20,6 +20,8 @@ export interface MediaRecord {
   readyAt?: number;
   /** Set when processing ended without an image (the offline twin cannot download external URLs). */
   failure?: { code: string; message: string; details: string | null };
+  /** MediaImage.mimeType of created media once READY (seeded media derive it from the URL). */
+  mimeType?: string;
   createdAt?: string;
   updatedAt?: string;
 }
@@ -39,7 +41,45 @@ export interface VariantRecord {
   taxable: boolean;
   inventoryPolicy: "DENY" | "CONTINUE";
   grams: number;
+  /** The variant's InventoryItem (write.ts gives every variant one). */
+  inventoryItem?: InventoryItemRecord;
+  // Set by productVariantsBulkCreate/Update (absent = Shopify's defaults: null / false).
+  taxCode?: string | null;
+  requiresComponents?: boolean;
+  showUnitPrice?: boolean;
+  unitPriceMeasurement?: UnitPriceMeasurementRecord | null;
+  /** Variants added after their product; seeded ones share the product's timestamps. */
+  createdAt?: string;
+  updatedAt?: string;
 }
+
+export interface InventoryItemRecord {
+  gid: string; // gid://shopify/InventoryItem/<id>
+  tracked: boolean;
+  requiresShipping: boolean;
+  countryCodeOfOrigin: string | null;
+  provinceCodeOfOrigin: string | null;
+  harmonizedSystemCode: string | null;
+  weight: { value: number; unit: "GRAMS" | "KILOGRAMS" | "OUNCES" | "POUNDS" };
+  cost: string | null;
+  /** Stocked at a location (has inventory levels): seeded variants are; API-made ones only when given quantities. */
+  stocked: boolean;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export interface UnitPriceMeasurementRecord {
+  quantityValue: number;
+  quantityUnit: string | null;
+  referenceValue: number;
+  referenceUnit: string | null;
+}
+
+/** An option linked to a product metafield: each value stands for a metaobject (values[j] <-> option values[j]). */
+export interface LinkedOptionRecord { namespace: string; key: string; values: string[] }
+
+/** Stable ProductOption / ProductOptionValue ids, kept once an option is created or moved (product-options.ts). */
+export interface OptionIds { id: string; valueIds: string[] }
 
 export interface ProductRecord {
   gid: string; // gid://shopify/Product/<id>
@@ -52,7 +92,8 @@ export interface ProductRecord {
   tags: string[]; // sorted, as Shopify returns them
   status: "ACTIVE" | "DRAFT" | "ARCHIVED" | "UNLISTED";
   seo: { title: string | null; description: string | null };
-  options: { name: string; values: string[] }[];
+  /** `values` holds every option value, also ones no variant uses (ProductOption.optionValues). */
+  options: { name: string; values: string[]; ids?: OptionIds; linked?: LinkedOptionRecord }[];
   media: MediaRecord[];
   variants: VariantRecord[];
   createdAt: string; // ISO
@@ -124,6 +165,13 @@ export interface OrderLineRecord {
   variantTitle: string | null;
   sku: string | null;
   vendor: string | null;
+  /** Line item properties given to orderCreate (LineItem.customAttributes); checkout lines have none. */
+  customAttributes?: { key: string; value: string }[];
+  /** orderCreate's requiresShipping/taxable; checkout lines follow the variant. */
+  requiresShipping?: boolean;
+  taxable?: boolean;
+  /** orderCreate's tax lines (amounts in shop and presentment currency); absent where the twin does not model them. */
+  taxLines?: { title: string; rate: number; price: string; pricePresentment: string }[];
 }
 
 export interface OrderRefundRecord {
@@ -136,7 +184,7 @@ export interface OrderRefundRecord {
 
 export interface OrderTransactionRecord {
   gid: string; // gid://shopify/OrderTransaction/<id>
-  kind: "AUTHORIZATION";
+  kind: "AUTHORIZATION" | "SALE";
   status: "SUCCESS";
   gateway: string;
   amount: string; // shop currency (= order currency for app-created orders)
@@ -184,6 +232,14 @@ export interface OrderRecord {
   test: boolean;
   /** Staff/app note (Order.note); absent on checkout orders. */
   note?: string | null;
+  /** Order.customAttributes (orderCreate's customAttributes; checkout orders have none). */
+  customAttributes?: { key: string; value: string }[];
+  /** orderCreate's shipping lines (amounts in shop and presentment currency); absent on checkout orders. */
+  shippingLines?: { title: string; code: string | null; source: string | null; price: string; pricePresentment: string; taxLines: { title: string; rate: number; price: string; pricePresentment: string }[] }[];
+  /** orderCreate's discount code (a fixed amount off the line items). */
+  discount?: { code: string; amount: string; amountPresentment: string };
+  /** orderCreate's billingAddress (null when none was given); absent on checkout orders, which bill to the shipping address. */
+  billingAddress?: AddressRecord | null;
 }
 
 export interface CatalogState {

@@ -3,6 +3,7 @@ import type { ProductSeed } from "../seed/product-seed";
 import { cdnFileName } from "../seed/csv-products";
 import { catalogOf, indexProductHandle, productByHandle, nextCatalogId, touchCatalog } from "./store";
 import type { CatalogState, CollectionRecord, MediaRecord, ProductRecord, VariantRecord } from "./types";
+import { newInventoryItem } from "./variants";
 
 // The only place catalog records are created: ids from the catalog's seeded allocators, every node
 // registered so node(id)/nodes(ids) and other domains' ownerId checks find it.
@@ -38,6 +39,8 @@ export function addProduct(state: ShopifyState, shop: string, seed: ProductSeed,
     taxable: v.taxable,
     inventoryPolicy: v.inventoryPolicy,
     grams: v.grams,
+    // Seeded stock sits at a location, so the item is tracked and stocked.
+    inventoryItem: newInventoryItem(catalog, times.createdAt, { tracked: true, stocked: true, weight: { value: v.grams / 1000, unit: "KILOGRAMS" } }),
   }));
   const product: ProductRecord = {
     gid,
@@ -61,7 +64,10 @@ export function addProduct(state: ShopifyState, shop: string, seed: ProductSeed,
   catalog.products.set(gid, product);
   indexProductHandle(catalog, product.handle, gid);
   registerNode(state, shop, { gid, typename: "Product" });
-  for (const v of variants) registerNode(state, shop, { gid: v.gid, typename: "ProductVariant" });
+  for (const v of variants) {
+    registerNode(state, shop, { gid: v.gid, typename: "ProductVariant" });
+    registerNode(state, shop, { gid: v.inventoryItem!.gid, typename: "InventoryItem" });
+  }
   for (const m of media) registerNode(state, shop, { gid: m.gid, typename: "MediaImage" });
   touchCatalog(catalog);
   return product;

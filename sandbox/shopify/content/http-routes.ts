@@ -26,11 +26,12 @@ async function readRaw(req: IncomingMessage, limit: number): Promise<Buffer | un
 }
 
 export async function handleContentHttp(state: ShopifyState, req: IncomingMessage, url: URL): Promise<Reply | undefined> {
-  if (url.pathname.startsWith("/staged-uploads/")) {
+  if (url.pathname === "/staged-uploads" || url.pathname.startsWith("/staged-uploads/")) {
     const body = await readRaw(req, MAX_BULK_UPLOAD_BYTES + MULTIPART_SLACK);
     if (!body) return { status: 400, body: "EntityTooLarge" };
-    if (req.method === "PUT") return putUpload(state, decodeURIComponent(url.pathname.slice("/staged-uploads/".length)), url, body);
-    if (req.method === "POST" && url.pathname === "/staged-uploads/") return postUpload(state, body, req.headers["content-type"]);
+    if (req.method === "PUT" && url.pathname !== "/staged-uploads") return putUpload(state, decodeURIComponent(url.pathname.slice("/staged-uploads/".length)), url, body);
+    // The form names its key; video and 3D model targets post to their bucket root / object URL.
+    if (req.method === "POST") return postUpload(state, body, req.headers["content-type"]);
     return { status: 405, body: "MethodNotAllowed" };
   }
   return undefined;
@@ -69,10 +70,15 @@ function postUpload(state: ShopifyState, body: Buffer, contentType: string | und
   const key = parts.get("key")?.toString("utf8");
   const upload = key ? filesStore(state).uploads.get(key) : undefined;
   const file = parts.get("file");
-  if (!upload || parts.get("x-goog-signature")?.toString("utf8") !== signKey(key!)) return { status: 403, body: "AccessDenied" };
+  // V4 forms sign with x-goog-signature (hex); the V2 forms of VIDEO / MODEL_3D with signature (base64).
+  const v2 = parts.has("GoogleAccessId");
+  const signature = v2 ? Buffer.from(parts.get("signature")?.toString("utf8") ?? "", "base64").toString("hex") : parts.get("x-goog-signature")?.toString("utf8");
+  if (!upload || signature !== signKey(key!)) return { status: 403, body: "AccessDenied" };
   if (!file || file.length === 0) return { status: 400, body: "EntityTooSmall" };
   if (tooLarge(upload.resource, file.length)) return { status: 400, body: "EntityTooLarge" };
   upload.bytes = file;
+  // Without success_action_status a Google form upload answers 204 (file-create-content-type-inference.json videoUpload).
+  if (v2) return { status: 204, body: "" };
   return {
     status: 201,
     headers: { "content-type": "application/xml; charset=UTF-8" },

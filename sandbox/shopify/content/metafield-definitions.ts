@@ -5,9 +5,13 @@ import { connection, type ConnectionArgs } from "../admin-graphql/connection";
 import { coded } from "../admin-graphql/errors";
 import { notImplemented } from "../admin-graphql/resolvers/not-implemented";
 import { isForeignAppReserved, isoSeconds, resolveAppPrefix } from "../platform/app-identity";
-import { domainState, type ShopifyState } from "../state";
+import { domainState, registerNode, unregisterNode, type ShopifyState } from "../state";
 import { isDefinitionType, typeCategory, VALID_TYPES } from "./metafield-values";
-import { metafieldOwners } from "./metafields-store";
+import { metafieldOwners, removeMetafield } from "./metafields-store";
+import { metafieldNode } from "./metafield-fields";
+import { definitionCapabilities } from "./metafield-capabilities";
+import { addSearchWarnings } from "../catalog/resolvers/shared";
+import { compileSearch, type SearchSpec } from "../catalog/search/evaluate";
 
 // metafieldDefinitionCreate / Update / Delete and QueryRoot.metafieldDefinition. Messages, codes and
 // shapes: metafield-definition-create-input-validation.json, metafield-definition-lifecycle-mutations.json,
@@ -88,8 +92,13 @@ export function metafieldDefinitionCreate(args: { definition: CreateInput }, ctx
   } else errors.push(...validationOptionErrors(input.type, validations));
   errors.push(...accessErrors(namespace, input.access, "INVALID"));
   if (errors.length) return { createdDefinition: null, userErrors: errors };
-  // Not captured: a second definition for the same owner type, namespace and key.
-  if (findMetafieldDefinition(ctx.state, ctx.shop.domain, input.ownerType, namespace, input.key)) throw notImplemented(info, "metafieldDefinitionCreate of an existing definition");
+  if (findMetafieldDefinition(ctx.state, ctx.shop.domain, input.ownerType, namespace, input.key)) {
+    // Duplicates are scoped by owner type (quirks.md §3). The message names the owner's model; only
+    // Product's is recorded (draft-proxy fixture metafield-definition-owner-scoped-duplicates.json).
+    const model = TAKEN_OWNER_NAMES[input.ownerType];
+    if (!model) throw notImplemented(info, `metafieldDefinitionCreate of an existing ${input.ownerType} definition`);
+    return { createdDefinition: null, userErrors: [{ field: ["definition", "key"], message: `Key is in use for ${model} metafields on the '${namespace}' namespace.`, code: "TAKEN" }] };
+  }
   // Which validation options each type accepts is only partly captured (metafield-definition-validations-input.json).
   checkValidationOptions(input.type, validations, info);
 
@@ -107,8 +116,11 @@ export function metafieldDefinitionCreate(args: { definition: CreateInput }, ctx
     createdAt: now, updatedAt: now,
   };
   metafieldDefinitionStore(ctx.state).set(record.id, record);
+  registerNode(ctx.state, record.shop, { gid: gid("MetafieldDefinition", record.id), typename: "MetafieldDefinition" });
   return { createdDefinition: metafieldDefinitionNode(ctx, record), userErrors: [] };
 }
+
+const TAKEN_OWNER_NAMES: Record<string, string> = { PRODUCT: "Product" };
 
 // Options whose acceptance per type is captured or documented; anything else fails loudly.
 const KNOWN_OPTIONS: Record<string, string[]> = {
@@ -174,6 +186,13 @@ function fullNode(ctx: AdminContext, d: MetafieldDefinitionRecord): Record<strin
     validationStatus: "ALL_VALID", // the twin only stores values that pass the definition
     access: { __typename: "MetafieldAccess", ...d.access },
     metafieldsCount: () => countMetafields(ctx, d),
+    // The values under the definition, in id order (metafield-definitions-product-read.json).
+    metafields: (args: ConnectionArgs) => connection(
+      metafieldsOfDefinition(ctx, d).map((o) => o.rows.get(`${d.namespace}.${d.key}`)!).sort((a, b) => a.legacyId - b.legacyId).map((r) => metafieldNode(ctx, r)),
+      args, (n) => n.id),
+    // A merchant or app definition has no template (null, as captured); an enabled standard one's
+    // template fields are not kept, so reading them fails loudly.
+    ...(!d.standard && { capabilities: definitionCapabilities(d.ownerType, d.type), standardTemplate: null }),
     createdAt: d.createdAt,
     updatedAt: d.updatedAt,
   };
@@ -231,7 +250,10 @@ export function metafieldDefinitionUpdate(args: { definition: UpdateInput }, ctx
   const d = findMetafieldDefinition(ctx.state, ctx.shop.domain, input.ownerType, namespace, input.key);
   const errors = accessErrors(namespace, input.access, "INVALID_INPUT");
   if (errors.length) return { updatedDefinition: null, validationJob: null, userErrors: errors };
-  if (!d) throw notImplemented(info, "metafieldDefinitionUpdate of a missing definition"); // not captured
+  // The identifier (owner type, namespace, key) names no definition: NOT_FOUND, also when it differs
+  // from an existing one only by key or owner type (draft-proxy fixture
+  // 2026-04/metafields/metafield-definition-update-delete-preconditions.json).
+  if (!d) return { updatedDefinition: null, validationJob: null, userErrors: [{ field: ["definition"], message: "Definition not found.", code: "NOT_FOUND" }] };
   if (d.standard) {
     // metafield-definition-protected-guards.json (standard.immutableUpdate): every fixed property changed is reported.
     const fixed: DefError[] = [];
@@ -277,10 +299,11 @@ export function metafieldDefinitionDelete(args: { id?: string | null; identifier
     // metafield-definition-protected-guards.json (appReserved.deleteNoFlag); captured even with one value present.
     return { deletedDefinitionId: null, deletedDefinition: null, userErrors: [{ field: null, message: "Deleting a definition in a reserved namespace must have deleteAllAssociatedMetafields set to true.", code: "RESERVED_NAMESPACE_ORPHANED_METAFIELDS" }] };
   }
-  // Keeping the values (deleteAllAssociatedMetafields: false) of a merchant definition was not captured.
-  if (!args.deleteAllAssociatedMetafields && rows.length) throw notImplemented(info, "metafieldDefinitionDelete keeping associated metafields");
-  for (const r of rows) r.rows.delete(`${d.namespace}.${d.key}`);
+  // Without the flag (or with false) a merchant definition is deleted and its values stay, now
+  // without a definition (draft-proxy fixture 2026-04/metafields/metafield-definition-update-delete-preconditions.json).
+  if (args.deleteAllAssociatedMetafields) for (const r of rows) removeMetafield(ctx.state, d.shop, r.ownerGid, d.namespace, d.key);
   metafieldDefinitionStore(ctx.state).delete(d.id);
+  unregisterNode(ctx.state, d.shop, gid("MetafieldDefinition", d.id));
   return {
     deletedDefinitionId: gid("MetafieldDefinition", d.id),
     deletedDefinition: { __typename: "MetafieldDefinitionIdentifier", ownerType: d.ownerType, namespace: d.namespace, key: d.key },
@@ -300,18 +323,45 @@ interface ListArgs extends ConnectionArgs {
   pinnedStatus?: string | null; constraintSubtype?: unknown; constraintStatus?: string | null; reverse?: boolean | null;
 }
 
-// QueryRoot.metafieldDefinitions filtered by owner type, namespace and key, in id order
-// (metafield-definition-lifecycle-mutations.json, metafield-definition-app-namespace-resolution.json).
-// Search queries, pinned filters/sorts and constraint filters are not modelled and fail loudly.
+// QueryRoot.metafieldDefinitions filtered by owner type, namespace, key, pinned status and the
+// documented search filters (metafield-definition-lifecycle-mutations.json,
+// metafield-definition-app-namespace-resolution.json, metafield-definitions-product-read.json).
+// PINNED_POSITION lists the highest pinned position first, then the unpinned definitions
+// (metafield-definitions-product-read.json: positions 2, 1, then an unpinned one); NAME sorts
+// case-insensitively (its cursor carries the lowercased name). Constraint filters, free-text search
+// and RELEVANCE are not modelled and fail loudly.
 export function metafieldDefinitions(args: ListArgs, ctx: AdminContext, info: GraphQLResolveInfo) {
-  for (const unsupported of ["query", "pinnedStatus", "constraintSubtype", "constraintStatus"] as const) {
-    if (args[unsupported] != null && !(unsupported === "pinnedStatus" && args.pinnedStatus === "ANY")) throw notImplemented(info, `metafieldDefinitions(${unsupported}:)`);
+  for (const unsupported of ["constraintSubtype", "constraintStatus"] as const) {
+    if (args[unsupported] != null) throw notImplemented(info, `metafieldDefinitions(${unsupported}:)`);
   }
-  if (args.sortKey != null && args.sortKey !== "ID") throw notImplemented(info, `metafieldDefinitions(sortKey: ${args.sortKey})`);
+  const search = compileSearch(args.query, DEFINITION_SEARCH, info);
+  if (search.freeTextTerms.length) throw notImplemented(info, "metafieldDefinitions free-text search");
+  addSearchWarnings(ctx, search.warnings);
   const namespace = args.namespace == null ? undefined : resolveAppPrefix(args.namespace, ctx.token.apiKey);
+  const pinned = args.pinnedStatus ?? "ANY";
   let rows = [...metafieldDefinitionStore(ctx.state).values()]
     .filter((d) => d.shop === ctx.shop.domain && d.ownerType === args.ownerType && (namespace === undefined || d.namespace === namespace) && (args.key == null || d.key === args.key))
+    .filter((d) => pinned === "ANY" || (pinned === "PINNED") === (d.pinnedPosition != null))
+    .filter(search.test)
     .sort((a, b) => a.id - b.id);
+  const sortKey = args.sortKey ?? "ID";
+  if (sortKey === "NAME") rows.sort((a, b) => a.name.toLowerCase().localeCompare(b.name.toLowerCase()) || a.id - b.id);
+  else if (sortKey === "PINNED_POSITION") rows.sort((a, b) => (b.pinnedPosition ?? 0) - (a.pinnedPosition ?? 0) || a.id - b.id);
+  else if (sortKey !== "ID") throw notImplemented(info, `metafieldDefinitions(sortKey: ${sortKey})`);
   if (args.reverse) rows = rows.reverse();
   return connection(rows.map((d) => metafieldDefinitionNode(ctx, d)), args, (n) => n.id as string);
 }
+
+// The filters the schema documents for metafieldDefinitions(query:).
+const DEFINITION_SEARCH: SearchSpec<MetafieldDefinitionRecord> = {
+  freeText: (d) => [d.name],
+  filters: {
+    id: { kind: "number", get: (d) => [d.id] },
+    key: { kind: "keyword", get: (d) => [d.key] },
+    namespace: { kind: "keyword", get: (d) => [d.namespace] },
+    owner_type: { kind: "keyword", get: (d) => [d.ownerType] },
+    type: { kind: "keyword", get: (d) => [d.type] },
+    created_at: { kind: "time", get: (d) => [d.createdAt] },
+    updated_at: { kind: "time", get: (d) => [d.updatedAt] },
+  },
+};

@@ -1,9 +1,15 @@
+import type { GraphQLResolveInfo } from "graphql";
 import { connection, type ConnectionArgs } from "../admin-graphql/connection";
-import type { AdminContext } from "../admin-graphql/context";
+import { installationNode } from "../admin-graphql/resolvers/app-installation";
+import { shop } from "../admin-graphql/resolvers/shop";
+import { node } from "../catalog/resolvers/node";
+import { marketNode } from "../localization/markets";
+import { gid, type AdminContext } from "../admin-graphql/context";
 import { resolveAppPrefix } from "../platform/app-identity";
 import { definitionForMetafield, metafieldDefinitionNode } from "./metafield-definitions";
 import { metafieldsOf, type MetafieldRecord } from "./metafields-store";
 import { nodeTypename, ownerRef, ownerType, gidType } from "./owners";
+import { referenceFields } from "./references";
 
 // The GraphQL side of metafields: the Metafield object, and the HasMetafields fields every owner
 // exposes. Owner resolvers (products, collections, shop, …) spread `metafieldOwnerFields(ctx, gid)`
@@ -24,13 +30,33 @@ export function metafieldNode(ctx: AdminContext, r: MetafieldRecord) {
     createdAt: r.createdAt,
     updatedAt: r.updatedAt,
     ownerType: ownerType(typename) ?? null,
-    owner: () => ownerRef(ctx, r.ownerGid),
+    owner: (_args: unknown, _ctx: AdminContext, info: GraphQLResolveInfo) => ownerNode(ctx, r.ownerGid, info),
     definition: () => {
       const d = definitionForMetafield(ctx, r.ownerGid, r.namespace, r.key);
       return d ? metafieldDefinitionNode(ctx, d) : null;
     },
     sizeInBytes: Buffer.byteLength(r.value),
+    ...referenceFields(r.type, r.jsonValue),
   };
+}
+
+/**
+ * `Metafield.owner`: the owner object itself (shop, app installation, or a node the twin can load),
+ * so owner fields beyond the id resolve; an owner type without a loader keeps the id-only reference.
+ */
+function ownerNode(ctx: AdminContext, ownerGid: string, info: GraphQLResolveInfo): unknown {
+  const typename = nodeTypename(ctx, ownerGid);
+  if (typename === "Shop") return shop({}, ctx);
+  if (typename === "AppInstallation") return installationNode(ctx);
+  if (typename === "Market") {
+    const m = ctx.shop.markets.find((x) => gid("Market", x.id) === ownerGid);
+    if (m) return marketNode(ctx.state, ctx.shop, m);
+  }
+  try {
+    return node({ id: ownerGid }, ctx, info) ?? ownerRef(ctx, ownerGid);
+  } catch {
+    return ownerRef(ctx, ownerGid); // no loader for this owner type (or its read scope is missing)
+  }
 }
 
 interface MetafieldsArgs extends ConnectionArgs { namespace?: string | null; keys?: string[] | null }

@@ -1,5 +1,6 @@
 import type { GraphQLResolveInfo } from "graphql";
-import type { AdminContext } from "../admin-graphql/context";
+import { gid, type AdminContext } from "../admin-graphql/context";
+import { registerNode } from "../state";
 import { notImplemented } from "../admin-graphql/resolvers/not-implemented";
 import { isoSeconds } from "../platform/app-identity";
 import { findMetafieldDefinition, metafieldDefinitionNode, metafieldDefinitionStore, type MetafieldDefinitionRecord } from "./metafield-definitions";
@@ -71,5 +72,6 @@ export function standardMetafieldDefinitionEnable(args: EnableArgs, ctx: AdminCo
     createdAt: now, updatedAt: now,
   };
   metafieldDefinitionStore(ctx.state).set(record.id, record);
+  registerNode(ctx.state, record.shop, { gid: gid("MetafieldDefinition", record.id), typename: "MetafieldDefinition" });
   return { createdDefinition: metafieldDefinitionNode(ctx, record), userErrors: [] };
 }

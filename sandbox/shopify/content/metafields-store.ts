@@ -1,5 +1,5 @@
 import { createHash } from "node:crypto";
-import { domainState, type ShopifyState } from "../state";
+import { domainState, registerNode, unregisterNode, type ShopifyState } from "../state";
 
 // Metafields of every owner (product, variant, collection, shop, …) in the twin. The content domain
 // owns writes (metafieldsSet/Delete); owners' resolvers read through here (see metafield-fields.ts).
@@ -43,8 +43,31 @@ export function digestOf(record: Pick<MetafieldRecord, "gid" | "version" | "type
   return createHash("sha256").update(`${record.gid}\n${record.version}\n${record.type}\n${record.value}`).digest("hex");
 }
 
+/** Stores a new row; metafields are Node types, so node(id:) finds them. */
+export function addMetafield(state: ShopifyState, shop: string, record: MetafieldRecord): void {
+  metafieldsOf(state, shop, record.ownerGid).set(`${record.namespace}.${record.key}`, record);
+  registerNode(state, shop, { gid: record.gid, typename: "Metafield" });
+}
+
+/** Removes one row; false when the owner has no such row. */
+export function removeMetafield(state: ShopifyState, shop: string, ownerGid: string, namespace: string, key: string): boolean {
+  const rows = metafieldsOf(state, shop, ownerGid);
+  const record = rows.get(`${namespace}.${key}`);
+  if (!record) return false;
+  rows.delete(`${namespace}.${key}`);
+  unregisterNode(state, shop, record.gid);
+  return true;
+}
+
+/** The row with this Metafield gid, in any owner. */
+export function findMetafieldByGid(state: ShopifyState, shop: string, gid: string): MetafieldRecord | undefined {
+  for (const rows of metafieldOwners(state, shop).values()) for (const r of rows.values()) if (r.gid === gid) return r;
+  return undefined;
+}
+
 /** Removes every metafield of an owner (owners call this when they are deleted). */
 export function deleteOwnerMetafields(state: ShopifyState, shop: string, ownerGid: string): void {
+  for (const r of store(state).get(shop)?.get(ownerGid)?.values() ?? []) unregisterNode(state, shop, r.gid);
   store(state).get(shop)?.delete(ownerGid);
 }
 

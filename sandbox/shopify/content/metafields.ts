@@ -3,8 +3,8 @@ import { gid, type AdminContext } from "../admin-graphql/context";
 import { notImplemented } from "../admin-graphql/resolvers/not-implemented";
 import { isForeignAppReserved, isoSeconds, resolveAppPrefix } from "../platform/app-identity";
 import { checkValue, isMetafieldType, VALID_TYPES, type ValueCheck } from "./metafield-values";
-import { digestOf, metafieldsOf, readMetafield, type MetafieldRecord } from "./metafields-store";
-import { nodeTypename } from "./owners";
+import { addMetafield, digestOf, metafieldsOf, readMetafield, removeMetafield, type MetafieldRecord } from "./metafields-store";
+import { isMetafieldOwnerType, nodeTypename } from "./owners";
 import { definitionForMetafield } from "./metafield-definitions";
 import { checkValidations } from "./metafield-validations";
 import { metaobjectDefinitionIdOf } from "./metaobjects";
@@ -53,7 +53,10 @@ export function metafieldsSet(args: { metafields: SetInput[] }, ctx: AdminContex
       // Not captured for metafieldsSet; Shopify's wording for unknown types in definitions.
       return void errors.push({ field: at("type"), message: `Type name ${type} is not a valid type. Valid types are: ${VALID_TYPES}.`, code: "INVALID_TYPE", elementIndex: null });
     }
-    if (!nodeTypename(ctx, input.ownerId)) return void errors.push({ field: at("ownerId"), message: "Owner does not exist.", code: "INVALID_VALUE", elementIndex: null });
+    const ownerTypename = nodeTypename(ctx, input.ownerId);
+    if (!ownerTypename) return void errors.push({ field: at("ownerId"), message: "Owner does not exist.", code: "INVALID_VALUE", elementIndex: null });
+    // An existing object that cannot own metafields (a BulkOperation, a Metaobject, …): not captured.
+    if (!isMetafieldOwnerType(ownerTypename)) throw notImplemented(info, `metafieldsSet on a ${ownerTypename} owner`);
 
     const checked = checkValue(type, input.value, valueCheck(ctx, "metafield"));
     if (!checked.ok && "unsupported" in checked) throw notImplemented(info, `metafieldsSet with type ${checked.unsupported}`);
@@ -82,8 +85,10 @@ export function metafieldsSet(args: { metafields: SetInput[] }, ctx: AdminContex
   });
   if (errors.length) return { metafields: [], userErrors: errors }; // atomic: nothing is written
 
-  const written = planned.map((p) => writeMetafield(ctx, p.input.ownerId, p.namespace, p.input.key, p.type, p.value, p.jsonValue));
-  return { metafields: written.map((r) => metafieldNode(ctx, r)), userErrors: [] };
+  // Each input answers the row as that input left it: duplicates in one batch show their own value
+  // and digest, in order (metafields-set-duplicate-input-parity.json).
+  const written = planned.map((p) => metafieldNode(ctx, writeMetafield(ctx, p.input.ownerId, p.namespace, p.input.key, p.type, p.value, p.jsonValue)));
+  return { metafields: written, userErrors: [] };
 }
 
 function writeMetafield(ctx: AdminContext, ownerGid: string, namespace: string, key: string, type: string, value: string, jsonValue: unknown): MetafieldRecord {
@@ -102,7 +107,7 @@ function writeMetafield(ctx: AdminContext, ownerGid: string, namespace: string, 
     compareDigest: "", version: 1, createdAt: now, updatedAt: now,
   };
   record.compareDigest = digestOf(record);
-  rows.set(`${namespace}.${key}`, record);
+  addMetafield(ctx.state, ctx.shop.domain, record);
   return record;
 }
 
@@ -115,8 +120,7 @@ export function metafieldsDelete(args: { metafields: DeleteInput[] }, ctx: Admin
   }
   // Missing rows (or owners) come back as ordered nulls, not errors (metafield-delete-not-found.json).
   const deletedMetafields = resolved.map((m) => {
-    const rows = metafieldsOf(ctx.state, ctx.shop.domain, m.ownerId);
-    if (!rows.delete(`${m.namespace}.${m.key}`)) return null;
+    if (!removeMetafield(ctx.state, ctx.shop.domain, m.ownerId, m.namespace, m.key)) return null;
     return { __typename: "MetafieldIdentifier", ownerId: m.ownerId, namespace: m.namespace, key: m.key };
   });
   return { deletedMetafields, userErrors: [] };

@@ -4,7 +4,8 @@ import { notImplemented } from "../admin-graphql/resolvers/not-implemented";
 import { isoSeconds } from "../platform/app-identity";
 import { isDefinitionType, VALID_TYPES } from "./metafield-values";
 import { definitionNode, MAX_ADMIN_FILTERABLE, MAX_FIELDS, moError, type MetaobjectUserError } from "./metaobject-definitions";
-import { metaobjectStore, type FieldDefinitionRecord, type MetaobjectDefinitionRecord } from "./metaobjects-store";
+import { metaobjectStore, objectsOfType, type FieldDefinitionRecord, type MetaobjectDefinitionRecord } from "./metaobjects-store";
+import { metaobjectsInProductOptions } from "../catalog/resolvers/product-options";
 
 // Mutation.metaobjectDefinitionUpdate. Messages, codes and field paths:
 // metaobjectDefinitionUpdate-field-operation-errors.json, metaobjectDefinition-field-key-min-length.json,
@@ -100,6 +101,9 @@ export function metaobjectDefinitionUpdate(args: { id: string; definition: Updat
   }
   if (input.displayNameKey != null && !fields.some((f) => f.key === input.displayNameKey)) {
     errors.push(moError(["definition", "displayNameKey"], `Field definition "${input.displayNameKey}" does not exist`, "UNDEFINED_OBJECT_FIELD"));
+  } else if (input.displayNameKey !== undefined && input.displayNameKey !== d.displayNameKey && usedInProductOptions(ctx, d)) {
+    // Option values are named after the entries' display names (metaobjectDefinitionUpdate-immutable.json).
+    errors.push(moError(["definition", "displayNameKey"], "Cannot change display name field when metaobject is used in product options", "IMMUTABLE"));
   }
 
   const caps = input.capabilities ?? {};
@@ -127,6 +131,12 @@ export function metaobjectDefinitionUpdate(args: { id: string; definition: Updat
   }
   applyUpdate(d, input, fields);
   return { metaobjectDefinition: definitionNode(ctx, d), userErrors: [] };
+}
+
+/** Is an entry of this definition the value of a metafield-linked product option? */
+function usedInProductOptions(ctx: AdminContext, d: MetaobjectDefinitionRecord): boolean {
+  const linked = metaobjectsInProductOptions(ctx.state, ctx.shop.domain);
+  return objectsOfType(ctx.state, d.shop, d.type).some((o) => linked.has(`gid://shopify/Metaobject/${o.id}`));
 }
 
 function applyUpdate(d: MetaobjectDefinitionRecord, input: UpdateInput, fields: FieldDefinitionRecord[]) {

@@ -1,4 +1,5 @@
 import { gid, type AdminContext } from "../admin-graphql/context";
+import { registerNode, unregisterNode } from "../state";
 import { connection, type ConnectionArgs } from "../admin-graphql/connection";
 import { isForeignAppReserved, isoSeconds, resolveAppPrefix } from "../platform/app-identity";
 import { isDefinitionType, typeCategory, VALID_TYPES } from "./metafield-values";
@@ -69,6 +70,7 @@ export function metaobjectDefinitionCreate(args: { definition: DefinitionInput }
     updatedAt: now,
   };
   metaobjectStore(ctx.state).definitions.set(record.id, record);
+  registerNode(ctx.state, record.shop, { gid: gid("MetaobjectDefinition", record.id), typename: "MetaobjectDefinition" });
   return { metaobjectDefinition: definitionNode(ctx, record), userErrors: [] };
 }
 
@@ -201,5 +203,6 @@ export function metaobjectDefinitionDelete(args: { id: string }, ctx: AdminConte
   }
   for (const o of objectsOfType(ctx.state, d.shop, d.type)) deleteObject(ctx.state, o);
   store.definitions.delete(d.id);
+  unregisterNode(ctx.state, d.shop, gid("MetaobjectDefinition", d.id));
   return { deletedId: gid("MetaobjectDefinition", d.id), userErrors: [] };
 }

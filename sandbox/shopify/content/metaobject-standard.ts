@@ -1,4 +1,5 @@
-import type { AdminContext } from "../admin-graphql/context";
+import { gid, type AdminContext } from "../admin-graphql/context";
+import { registerNode } from "../state";
 import { isoSeconds } from "../platform/app-identity";
 import { definitionNode, moError } from "./metaobject-definitions";
 import { STANDARD_TEMPLATES } from "./metaobject-standard-templates";
@@ -32,5 +33,6 @@ export function standardMetaobjectDefinitionEnable(args: { type: string }, ctx: 
     updatedAt: now,
   };
   metaobjectStore(ctx.state).definitions.set(record.id, record);
+  registerNode(ctx.state, record.shop, { gid: gid("MetaobjectDefinition", record.id), typename: "MetaobjectDefinition" });
   return { metaobjectDefinition: definitionNode(ctx, record), userErrors: [] };
 }

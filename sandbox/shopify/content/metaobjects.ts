@@ -2,7 +2,6 @@ import { randomBytes, randomUUID } from "node:crypto";
 import { GraphQLError, Kind, type ASTNode, type GraphQLResolveInfo } from "graphql";
 import { gid, type AdminContext } from "../admin-graphql/context";
 import { connection, type ConnectionArgs } from "../admin-graphql/connection";
-import { coded } from "../admin-graphql/errors";
 import { addSearchWarnings } from "../catalog/resolvers/shared";
 import { wordMatch, type SearchWarning } from "../catalog/search/evaluate";
 import { notImplemented } from "../admin-graphql/resolvers/not-implemented";
@@ -11,6 +10,8 @@ import { checkValue } from "./metafield-values";
 import { checkValidations } from "./metafield-validations";
 import { valueCheck } from "./metafields";
 import { definitionNode, fieldDefinitionNode, moError, resolveType, type MetaobjectUserError } from "./metaobject-definitions";
+import { referencedBy, referenceFields } from "./references";
+import { linkedOptionSiblingNames } from "../catalog/resolvers/product-options";
 import { definitionByType, deleteObject, metaobjectStore, objectsOfType, saveObject, type MetaobjectDefinitionRecord, type MetaobjectRecord } from "./metaobjects-store";
 
 // Metaobject entries: metaobjectUpsert (handle-based create-or-update), metaobjectCreate, metaobject,
@@ -179,6 +180,8 @@ function update(ctx: AdminContext, def: MetaobjectDefinitionRecord, record: Meta
   // Unknown fields and missing required ones are reported together (metaobject-schema-change-lifecycle).
   const missing = requiredErrors(def, merged);
   if (errors.length || missing.length) return failure([...errors, ...missing]);
+  const conflict = displayNameConflict(ctx, def, record, input.fields ?? [], merged);
+  if (conflict) return failure([conflict]);
   const newHandle = input.handle?.toLowerCase();
   if (newHandle && newHandle !== record.handle && objectsOfType(ctx.state, ctx.shop.domain, def.type).some((o) => o.handle === newHandle)) {
     return failure([moError(["metaobject", "handle"], "Handle has already been taken", "TAKEN")]);
@@ -193,6 +196,20 @@ function update(ctx: AdminContext, def: MetaobjectDefinitionRecord, record: Meta
   if (input.capabilities?.onlineStore) record.templateSuffix = input.capabilities.onlineStore.templateSuffix ?? null;
   if (changed) record.updatedAt = isoSeconds(); // an exact re-upsert keeps updatedAt (exactMatch capture)
   return { metaobject: metaobjectNode(ctx, record), userErrors: [] };
+}
+
+/**
+ * An entry that is the value of a metafield-linked product option may not take the display name of
+ * another value of that option (metaobject-display-name-conflict.json: update and upsert alike; the
+ * error sits at the display field's input).
+ */
+function displayNameConflict(ctx: AdminContext, def: MetaobjectDefinitionRecord, record: MetaobjectRecord, fields: FieldInput[], merged: Map<string, { value: string; raw?: string }>): MetaobjectUserError | undefined {
+  const at = def.displayNameKey ? fields.findIndex((f) => f.key === def.displayNameKey) : -1;
+  if (at < 0) return undefined;
+  const shown = merged.get(def.displayNameKey!);
+  const name = shown?.raw ?? shown?.value;
+  if (!name || !linkedOptionSiblingNames(ctx.state, ctx.shop.domain, gid("Metaobject", record.id)).includes(name)) return undefined;
+  return moError(["metaobject", "fields", String(at)], "The display name you have chosen is already in use as an option value. Choose a different name to avoid conflicts.", "DISPLAY_NAME_CONFLICT");
 }
 
 const slug = (s: string) => s.toLowerCase().normalize("NFKD").replace(/[^a-z0-9]+/g, "-").replace(/^-+|-+$/g, "");
@@ -220,7 +237,8 @@ export function metaobjectNode(ctx: AdminContext, o: MetaobjectRecord): Record<s
   const fieldNode = (fd: MetaobjectDefinitionRecord["fieldDefinitions"][number]) => {
     const v = o.fields.get(fd.key);
     const set = v && v.value !== "";
-    return { __typename: "MetaobjectField", key: fd.key, type: fd.type, value: set ? v.value : null, jsonValue: set ? v.jsonValue : null, definition: fieldDefinitionNode(fd) };
+    const jsonValue = set ? v.jsonValue : null;
+    return { __typename: "MetaobjectField", key: fd.key, type: fd.type, value: set ? v.value : null, jsonValue, definition: fieldDefinitionNode(fd), ...referenceFields(fd.type, jsonValue) };
   };
   // displayName shows the display field as it was written, not its normalized value (type matrix: measurements).
   const displayField = def.displayNameKey ? o.fields.get(def.displayNameKey) : undefined;
@@ -245,6 +263,7 @@ export function metaobjectNode(ctx: AdminContext, o: MetaobjectRecord): Record<s
       return fd ? fieldNode(fd) : null;
     },
     definition: () => definitionNode(ctx, def),
+    referencedBy: (args: ConnectionArgs, _ctx: AdminContext, info: GraphQLResolveInfo) => referencedBy(ctx, gid("Metaobject", o.id), args, info),
   };
 }
 
@@ -310,8 +329,6 @@ export function metaobjectDelete(args: { id: string }, ctx: AdminContext) {
   return { deletedId: gid("Metaobject", o.id), userErrors: [] };
 }
 
-const BULK_DELETE_LIMIT = 250;
-
 // metaobjectBulkDelete: an async Job (done: false) that deletes by type or ids; unknown ids are skipped.
 // metaobject-bulk-delete-edge-cases.json, metaobject-bulk-delete-ids-lifecycle.json, *-survivor-lifecycle.json.
 export function metaobjectBulkDelete(args: { where: { type?: string | null; ids?: string[] | null } }, ctx: AdminContext, info?: GraphQLResolveInfo) {
@@ -325,9 +342,7 @@ export function metaobjectBulkDelete(args: { where: { type?: string | null; ids?
     const nodes: ASTNode[] = field ? (keys.length === 2 ? [field, keys[1]!] : [field]) : [];
     throw new GraphQLError("MetaobjectBulkDeleteWhereCondition requires exactly one of type, ids", { nodes, extensions: { code: "INVALID_FIELD_ARGUMENTS" } });
   }
-  if (ids && ids.length > BULK_DELETE_LIMIT) {
-    throw coded(`The input array size of ${ids.length} is greater than the maximum allowed of ${BULK_DELETE_LIMIT}.`, "MAX_INPUT_SIZE_EXCEEDED");
-  }
+  // More than 250 ids never reach here: the handler refuses oversized arrays (admin-graphql/input-size.ts).
   let targets: MetaobjectRecord[];
   if (type != null) {
     const def = definitionByType(ctx.state, ctx.shop.domain, resolveType(ctx, type));

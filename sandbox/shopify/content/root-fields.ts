@@ -1,4 +1,5 @@
-import { fileAcknowledgeUpdateFailed, fileCreate, fileDelete, files, fileSavedSearches, fileUpdate } from "./files";
+import { fileAcknowledgeUpdateFailed, fileDelete, fileUpdate } from "./file-mutations";
+import { fileCreate, files, fileSavedSearches } from "./files";
 import { metafieldDefinition, metafieldDefinitionCreate, metafieldDefinitionDelete, metafieldDefinitions, metafieldDefinitionUpdate } from "./metafield-definitions";
 import { standardMetafieldDefinitionEnable } from "./metafield-standard";
 import { metafieldsDelete, metafieldsSet } from "./metafields";
@@ -7,6 +8,7 @@ import { metaobjectDefinition, metaobjectDefinitionByType, metaobjectDefinitionC
 import { metaobject, metaobjectByHandle, metaobjectBulkDelete, metaobjectCreate, metaobjectDelete, metaobjects, metaobjectUpdate, metaobjectUpsert } from "./metaobjects";
 import { standardMetaobjectDefinitionEnable } from "./metaobject-standard";
 import { stagedUploadsCreate } from "./staged-uploads";
+import "./node-loaders"; // node(id:) for metaobjects and definitions
 
 // Root Query/Mutation fields of the content domain, merged into the twin's rootValue (resolvers/index.ts).
 // Owners expose metafield reads through metafield-fields.ts (metafieldOwnerFields).

@@ -34,7 +34,7 @@ export function stagedUploadsCreate(args: { input: StagedUploadInput[] }, ctx: A
         userErrors.push({ field: ["input", String(i), "fileSize"], message: `file size is required for ${input.resource === "VIDEO" ? "video" : "3D model"} resources` });
         return emptyTarget;
       }
-      throw notImplemented(info, `stagedUploadsCreate(resource: ${input.resource})`);
+      return mediaTarget(ctx, input);
     }
     if (!IMAGE_RESOURCES.has(input.resource) && input.resource !== "FILE" && !OTHER_FOLDERS[input.resource]) throw notImplemented(info, `stagedUploadsCreate(resource: ${input.resource})`);
     if (IMAGE_RESOURCES.has(input.resource) && !IMAGE_MIME.test(input.mimeType)) {
@@ -81,13 +81,43 @@ function target(ctx: AdminContext, input: StagedUploadInput) {
   };
 }
 
+// VIDEO and MODEL_3D go to their own buckets with Google's V2 signed form (GoogleAccessId, key,
+// policy, signature; staged-upload-targets-parity.json, file-create-content-type-inference.json):
+// a video's url is the bucket root and its resourceUrl the root plus ?external_video_id=<n>; a
+// model's url and resourceUrl are both the object URL plus ?external_model3d_id=<base64 "model3d-<n>">.
+function mediaTarget(ctx: AdminContext, input: StagedUploadInput) {
+  const video = input.resource === "VIDEO";
+  const ext = /\.[A-Za-z0-9]+$/.exec(input.filename)?.[0] ?? "";
+  const key = video ? `c/o/v/${randomBytes(16).toString("hex")}${ext}` : `models/${randomBytes(8).toString("hex")}/${input.filename}`;
+  const externalId = ctx.state.nextId();
+  filesStore(ctx.state).uploads.set(key, { key, shop: ctx.shop.domain, filename: input.filename, mimeType: input.mimeType, resource: input.resource, bytes: null, externalId });
+  const origin = sandboxOrigin(ctx.state);
+  const bucket = `${origin}/staged-uploads`;
+  const query = video ? `external_video_id=${externalId}` : `external_model3d_id=${Buffer.from(`model3d-${externalId}`).toString("base64")}`;
+  const url = video ? bucket : `${bucket}/${key}?${query}`;
+  const policy = Buffer.from(JSON.stringify({ conditions: [["eq", "$key", key], ["content-length-range", 1, Number(input.fileSize)]], expiration: new Date(Date.now() + 3_600_000).toISOString() })).toString("base64");
+  return {
+    __typename: "StagedMediaUploadTarget",
+    url,
+    resourceUrl: video ? `${bucket}?${query}` : url,
+    parameters: params({ GoogleAccessId: "tessera-sandbox@staged-uploads.local", key, policy, signature: Buffer.from(signKey(key), "hex").toString("base64") }),
+  };
+}
+
 const params = (o: Record<string, string>) => Object.entries(o).map(([name, value]) => ({ __typename: "StagedUploadParameter", name, value }));
 
 export const signKey = (key: string) => createHmac("sha256", "tessera-sandbox-staged-uploads").update(key).digest("hex");
 
-/** The staged upload a `resourceUrl` (or a bare key) points at, if it is one of the twin's. */
+/**
+ * The staged upload a `resourceUrl` points at, if it is one of the twin's: `<bucket>/<key>[?…]`, or a
+ * video's `<bucket>?external_video_id=<n>`.
+ */
 export function stagedUploadFor(state: ShopifyState, source: string) {
-  const prefix = `${sandboxOrigin(state)}/staged-uploads/`;
-  if (!source.startsWith(prefix)) return undefined;
-  return filesStore(state).uploads.get(decodeURIComponent(source.slice(prefix.length).split("?")[0]!));
+  const bucket = `${sandboxOrigin(state)}/staged-uploads`;
+  if (source.startsWith(`${bucket}?`)) {
+    const id = new URL(source).searchParams.get("external_video_id");
+    return [...filesStore(state).uploads.values()].find((u) => u.resource === "VIDEO" && u.externalId === Number(id));
+  }
+  if (!source.startsWith(`${bucket}/`)) return undefined;
+  return filesStore(state).uploads.get(decodeURIComponent(source.slice(bucket.length + 1).split("?")[0]!));
 }

@@ -7,7 +7,7 @@ import { metafieldOwners, type MetafieldRecord } from "../content/metafields-sto
 import type { ShopRecord, ShopifyState } from "../state";
 import { findMarket, marketNode } from "./markets";
 import { MAX_TRANSLATIONS_PER_CALL } from "./translations-mutations";
-import { translatableSource } from "./translatable-sources";
+import { metaobjectStore } from "../content/metaobjects-store";
 import { localizationOf, nowSeconds, type MarketLocalizationRecord } from "./store";
 
 // marketLocalizableResource(s)(ByIds), marketLocalizationsRegister / marketLocalizationsRemove.
@@ -21,8 +21,8 @@ import { localizationOf, nowSeconds, type MarketLocalizationRecord } from "./sto
 // - register: > 100 inputs -> TOO_MANY_KEYS_FOR_RESOURCE; a key the resource has no content for ->
 //   INVALID_KEY_FOR_MODEL; a failing call answers `marketLocalizations: null`;
 // - remove: matching nothing (unknown market, no keys) -> null, no error.
-// Metaobjects come from a METAOBJECT translatable source when a domain registers one; none does
-// yet, so they read as absent, and an existing one fails loudly.
+// Metaobjects (the content domain's entries): an unknown one reads as absent, an existing one fails
+// loudly (no capture shows a metaobject's market-localizable content).
 
 interface Content { key: string; value: string; digest: string }
 interface Localizable { gid: string; content: Content[] }
@@ -51,11 +51,13 @@ function findLocalizable(state: ShopifyState, shop: ShopRecord, resourceGid: str
     const m = allMetafields(state, shop).find((x) => x.gid === resourceGid);
     return m && { gid: m.gid, content: metafieldContent(m, info) };
   }
-  if (/^gid:\/\/shopify\/Metaobject\/\d+$/.test(resourceGid) && translatableSource("METAOBJECT")?.find(state, shop.domain, resourceGid)) {
+  if (/^gid:\/\/shopify\/Metaobject\/\d+$/.test(resourceGid) && shopMetaobjects(state, shop).some((o) => `gid://shopify/Metaobject/${o.id}` === resourceGid)) {
     throw notImplemented(info, `${info.fieldName} for a metaobject (not captured)`);
   }
   return undefined;
 }
+
+const shopMetaobjects = (state: ShopifyState, shop: ShopRecord) => [...metaobjectStore(state).objects.values()].filter((o) => o.shop === shop.domain);
 
 const gidNumber = (gid: string) => BigInt(/\d+$/.exec(gid)?.[0] ?? "0");
 const byId = (a: Localizable, b: Localizable) => (gidNumber(a.gid) < gidNumber(b.gid) ? -1 : gidNumber(a.gid) > gidNumber(b.gid) ? 1 : 0);
@@ -96,7 +98,7 @@ export function marketLocalizableResources(args: ConnectionArgs & { resourceType
   let list: Localizable[] = [];
   if (args.resourceType === "METAFIELD") {
     list = allMetafields(state, shop).map((m) => ({ gid: m.gid, content: metafieldContent(m, info) })).filter((r) => r.content.length);
-  } else if (translatableSource(args.resourceType) && [...translatableSource(args.resourceType)!.list(state, shop.domain)].length) {
+  } else if (shopMetaobjects(state, shop).length) {
     throw notImplemented(info, `marketLocalizableResources(resourceType: ${args.resourceType})`);
   }
   return connection(list.sort(byId).map((r) => resourceNode(state, shop, r)), args, (n) => n.resourceId);

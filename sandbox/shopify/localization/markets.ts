@@ -3,6 +3,7 @@ import { connection, type ConnectionArgs } from "../admin-graphql/connection";
 import { gid, type AdminContext } from "../admin-graphql/context";
 import { notImplemented } from "../admin-graphql/resolvers/not-implemented";
 import type { MarketRecord, ShopRecord, ShopifyState } from "../state";
+import { catalogsOfMarket } from "./catalogs";
 import { localizationOf, type WebPresenceRecord } from "./store";
 
 // Markets and web presences (2026-07): QueryRoot.markets / market(id) / webPresences, and the
@@ -10,7 +11,7 @@ import { localizationOf, type WebPresenceRecord } from "./store";
 
 interface MarketsArgs extends ConnectionArgs { type?: string | null; sortKey?: string | null; query?: string | null }
 
-const SORTS: Record<string, (a: MarketRecord, b: MarketRecord) => number> = {
+export const SORTS: Record<string, (a: MarketRecord, b: MarketRecord) => number> = {
   NAME: (a, b) => a.name.localeCompare(b.name),
   ID: (a, b) => a.id - b.id,
   STATUS: (a, b) => a.status.localeCompare(b.status) || a.id - b.id,
@@ -43,7 +44,7 @@ export function markets(args: MarketsArgs, ctx: AdminContext, info: GraphQLResol
 }
 
 // The search terms the captures use (status:ACTIVE) plus name/market_type/id and free text.
-function marketQuery(query: string, info: GraphQLResolveInfo): (m: MarketRecord) => boolean {
+export function marketQuery(query: string, info: GraphQLResolveInfo): (m: MarketRecord) => boolean {
   const tests: ((m: MarketRecord) => boolean)[] = [];
   for (const term of query.match(/\S+:"[^"]*"|\S+:\S+|"[^"]*"|\S+/g) ?? []) {
     const [, field, raw] = /^(?:(\w+):)?(.*)$/.exec(term)!;
@@ -80,10 +81,21 @@ export function marketNode(state: ShopifyState, shop: ShopRecord, m: MarketRecor
     status: (_: unknown, _ctx: unknown, info: GraphQLResolveInfo) => knownStatus(state, shop, m, info),
     enabled: (_: unknown, _ctx: unknown, info: GraphQLResolveInfo) => knownStatus(state, shop, m, info) === "ACTIVE",
     type: m.type,
+    // Only region conditions can be set (others fail loudly in marketCreate/Update), on listed
+    // countries: applicationLevel SPECIFIED, as captured for "Canada" (market-detail.json).
     conditions: (_: unknown, _ctx: unknown, info: GraphQLResolveInfo) => {
       if (!m.countryCodes.length) throw notImplemented(info, "Market.conditions of a market without regions");
-      return { __typename: "MarketConditions", regionsCondition: { __typename: "RegionsCondition", regions: (args: ConnectionArgs) => regionsConnection(state, shop, m, args) } };
+      return {
+        __typename: "MarketConditions",
+        conditionTypes: ["REGION"],
+        regionsCondition: { __typename: "RegionsCondition", applicationLevel: "SPECIFIED", regions: (args: ConnectionArgs) => regionsConnection(state, shop, m, args) },
+        channelsCondition: null,
+        companyLocationsCondition: null,
+        locationsCondition: null,
+      };
     },
+    catalogs: (args: ConnectionArgs) => connection(catalogsOfMarket(state, shop, m.id), args, (c) => c.id),
+    catalogsCount: () => ({ __typename: "Count", count: catalogsOfMarket(state, shop, m.id).length, precision: "EXACT" }),
     primary: m.primary ?? false,
     webPresence: () => {
       const first = presences()[0];

@@ -1,22 +1,30 @@
+import type { GraphQLResolveInfo } from "graphql";
 import { connection, type ConnectionArgs } from "../admin-graphql/connection";
+import { notImplemented } from "../admin-graphql/resolvers/not-implemented";
 import type { AdminContext } from "../admin-graphql/context";
 import type { ShopRecord, ShopifyState } from "../state";
 import { contentNodes, isOutdated, translationNode } from "./content";
 import { findMarket } from "./markets";
 import { localizationOf, translationsOf } from "./store";
 import { findTranslatableResource, translatableSource, type TranslatableResourceRecord } from "./translatable-sources";
+import { unservedTypeProblem } from "./unmodelled-types";
 
 // translatableResource / translatableResources / translatableResourcesByIds.
-// Unknown ids read as null (single) or are left out (lists); a type no domain serves yet is an
-// empty connection, as Shopify answers for a shop without articles (…-translatable-resource-absence.json).
+// Unknown ids read as null (single) or are left out (lists). A type no domain serves is listed as
+// empty only when the twin cannot hold such resources (unmodelled-types.ts), as Shopify answers for
+// a shop without articles (…-translatable-resource-absence.json); otherwise it fails loudly.
 
 export function translatableResource(args: { resourceId: string }, { state, shop }: AdminContext) {
   const resource = findTranslatableResource(state, shop.domain, args.resourceId);
   return resource ? resourceNode(state, shop, resource) : null;
 }
 
-export function translatableResources(args: ConnectionArgs & { resourceType: string }, { state, shop }: AdminContext) {
+export function translatableResources(args: ConnectionArgs & { resourceType: string }, { state, shop }: AdminContext, info: GraphQLResolveInfo) {
   const source = translatableSource(args.resourceType);
+  if (!source) {
+    const why = unservedTypeProblem(state, shop.domain, args.resourceType);
+    if (why) throw notImplemented(info, `translatableResources(resourceType: ${args.resourceType}) (${why})`);
+  }
   const list = source ? [...source.list(state, shop.domain)].map((r) => ({ resourceType: args.resourceType, ...r })) : [];
   return page(state, shop, list, args);
 }

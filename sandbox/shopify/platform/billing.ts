@@ -4,6 +4,7 @@ import { gid, type AdminContext } from "../admin-graphql/context";
 import { notImplemented } from "../admin-graphql/resolvers/not-implemented";
 import { domainState, type ShopifyState } from "../state";
 import { apiClientId, isoSeconds, sandboxOrigin } from "./app-identity";
+import { appListing } from "./app-listing";
 
 // Billing for the twin's (public, test-mode) app: appSubscriptionCreate returns a confirmationUrl
 // on the sandbox origin; the subscription stays PENDING until the merchant opens that URL
@@ -37,6 +38,10 @@ const decimal = (v: string | number) => {
 };
 
 export function appSubscriptionCreate(args: CreateArgs, ctx: AdminContext, info: GraphQLResolveInfo) {
+  // A custom app is refused before its input is looked at (current-app-installation-observed-identity-local-app-mutation.json).
+  if (appListing(ctx.state).distribution === "custom") {
+    return { appSubscription: null, confirmationUrl: null, userErrors: [{ field: null, message: "Custom apps cannot use the Billing API" }] };
+  }
   if (args.lineItems.some((li) => li.plan.appUsagePricingDetails || li.plan.appRecurringPricingDetails?.discount)) {
     throw notImplemented(info, "usage pricing and discounts in appSubscriptionCreate");
   }

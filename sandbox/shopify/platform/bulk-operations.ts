@@ -1,51 +1,30 @@
-import { createHmac, randomBytes } from "node:crypto";
+import { createHmac } from "node:crypto";
 import type { GraphQLResolveInfo } from "graphql";
 import { gid, type AdminContext } from "../admin-graphql/context";
 import { coded } from "../admin-graphql/errors";
-import { notImplemented } from "../admin-graphql/resolvers/not-implemented";
 import { registerNodeLoader } from "../catalog/resolvers/node";
 import { domainState, registerNode, type ShopifyState } from "../state";
-import { isoSeconds, sandboxOrigin, simulatedDelays } from "./app-identity";
+import { isoSeconds, sandboxOrigin } from "./app-identity";
 import { compileSearch, type SearchSpec } from "../catalog/search/evaluate";
 import { keysetConnection } from "../catalog/keyset";
 import { addSearchWarnings } from "../catalog/resolvers/shared";
 import { fieldTerms, parseSearch } from "../catalog/search/parse";
 import { filesStore } from "../content/files-store";
 import { MAX_BULK_QUERY_BYTES, validateBulkMutation, validateBulkQuery } from "./bulk-query-validation";
-import { runBulkMutation, runBulkQuery } from "./bulk-runner";
+import { inProgress, observe, requestCancel, schedule, type BulkOperationRecord } from "./bulk-lifecycle";
 
 // bulkOperationRunQuery / bulkOperation / currentBulkOperation / bulkOperationCancel.
-// Lifecycle as captured (bulk-operations-read-arg-validation.json lifecycle polls): CREATED on the
-// mutation, RUNNING a moment later, then COMPLETED with objectCount/rootObjectCount/fileSize as
-// strings and a signed, expiring `url` (served by the sandbox, see http-routes.ts).
+// The status machine (CREATED → RUNNING → COMPLETED, cancels) lives in bulk-lifecycle.ts; reads give
+// objectCount/rootObjectCount/fileSize as strings and a signed, expiring `url` (served by the
+// sandbox, see http-routes.ts).
 
 // 2026-04+ allows five in-progress query operations per app and shop (2025-01 allowed one):
 // bulk-operation-run-query-concurrency-limit.json vs 2025-01/…/run-query-operation-in-progress.json.
 export const MAX_RUNNING_QUERY_OPERATIONS = 5;
-const URL_TTL_MS = 7 * 24 * 3600 * 1000;
 
-export interface BulkOperationRecord {
-  id: number;
-  shop: string;
-  apiKey: string;
-  type: "QUERY" | "MUTATION";
-  variables?: Buffer; // bulk mutations: the staged JSONL
-  status: "CREATED" | "RUNNING" | "COMPLETED" | "FAILED" | "CANCELING" | "CANCELED";
-  query: string;
-  createdAt: string;
-  completedAt: string | null;
-  objectCount: number;
-  rootObjectCount: number;
-  errorCode: string | null;
-  output: Buffer | null; // the JSONL file
-  outputKey: string | null;
-  expiresAt: number | null;
-}
+export type { BulkOperationRecord } from "./bulk-lifecycle";
 
 const store = (state: ShopifyState) => domainState(state, "bulk-operations", () => new Map<number, BulkOperationRecord>());
-const inProgress = (r: BulkOperationRecord) => r.status === "CREATED" || r.status === "RUNNING" || r.status === "CANCELING";
-// Reads of a CANCELING operation since the cancel; see observe().
-const cancelReads = new WeakMap<BulkOperationRecord, number>();
 
 export function bulkOperationRunQuery(args: { query: string; groupObjects?: boolean }, ctx: AdminContext, info: GraphQLResolveInfo) {
   const check = validateBulkQuery(info.schema, args.query);
@@ -60,7 +39,7 @@ export function bulkOperationRunQuery(args: { query: string; groupObjects?: bool
     createdAt: isoSeconds(), completedAt: null, objectCount: 0, rootObjectCount: 0, errorCode: null, output: null, outputKey: null, expiresAt: null,
   };
   save(ctx, record);
-  schedule(ctx, record, info);
+  schedule(ctx, record, info.schema, info.rootValue);
   return { bulkOperation: operationNode(ctx.state, record), userErrors: [] };
 }
 
@@ -95,7 +74,7 @@ export function bulkOperationRunMutation(args: { mutation: string; stagedUploadP
     createdAt: isoSeconds(), completedAt: null, objectCount: 0, rootObjectCount: 0, errorCode: null, output: null, outputKey: null, expiresAt: null,
   };
   save(ctx, record);
-  schedule(ctx, record, info);
+  schedule(ctx, record, info.schema, info.rootValue);
   return { bulkOperation: operationNode(ctx.state, record), userErrors: [] };
 }
 
@@ -154,35 +133,6 @@ registerNodeLoader("BulkOperation", (id, ctx) => {
   return record ? operationNode(ctx.state, record) : null;
 });
 
-// Timers stand in for Shopify's job runner; unref() so a closed twin never waits on them.
-function schedule(ctx: AdminContext, record: BulkOperationRecord, info: GraphQLResolveInfo) {
-  const delays = simulatedDelays(ctx.state);
-  const { schema, rootValue } = info;
-  setTimeout(() => {
-    if (record.status === "CREATED") record.status = "RUNNING";
-  }, delays.bulkStartMs).unref();
-  setTimeout(() => {
-    if (record.status === "CANCELING") return void Object.assign(record, { status: "CANCELED" });
-    if (record.status !== "RUNNING" && record.status !== "CREATED") return;
-    const check = record.type === "QUERY" ? validateBulkQuery(schema, record.query) : validateBulkMutation(schema, record.query);
-    if (!check.ok) return;
-    const result = record.type === "QUERY" ? runBulkQuery(schema, rootValue, check.document, ctx) : runBulkMutation(schema, rootValue, check.document, ctx, record.variables!);
-    record.objectCount = result.objectCount;
-    record.rootObjectCount = result.rootObjectCount;
-    if (result.error) {
-      // A resolver error (e.g. a field the twin has not implemented) fails the job like Shopify's INTERNAL_SERVER_ERROR.
-      Object.assign(record, { status: "FAILED", errorCode: "INTERNAL_SERVER_ERROR" });
-      return;
-    }
-    if (result.objectCount > 0) {
-      record.output = Buffer.from(result.jsonl);
-      record.outputKey = randomBytes(14).toString("hex");
-      record.expiresAt = Date.now() + URL_TTL_MS;
-    }
-    Object.assign(record, { status: "COMPLETED", completedAt: isoSeconds() });
-  }, delays.bulkStartMs + delays.bulkRunMs).unref();
-}
-
 export function bulkOperationCancel(args: { id: string }, ctx: AdminContext) {
   const record = findOwn(ctx, args.id);
   // bulk-operation-status-catalog-cancel.json validations.bulkOperationCancelUnknownId
@@ -190,9 +140,7 @@ export function bulkOperationCancel(args: { id: string }, ctx: AdminContext) {
   if (!inProgress(record)) {
     return { bulkOperation: operationNode(ctx.state, record), userErrors: [{ field: null, message: `A bulk operation cannot be canceled when it is ${record.status.toLowerCase()}` }] };
   }
-  if (record.status !== "CANCELING") cancelReads.set(record, 0);
-  record.status = "CANCELING";
-  setTimeout(() => { if (record.status === "CANCELING") record.status = "CANCELED"; }, simulatedDelays(ctx.state).bulkStartMs).unref();
+  requestCancel(ctx, record);
   return { bulkOperation: operationNode(ctx.state, record), userErrors: [] };
 }
 
@@ -201,30 +149,6 @@ export function bulkOperation(args: { id: string }, ctx: AdminContext) {
   if (type !== "BulkOperation") throw coded(`Invalid id: ${args.id}`, "RESOURCE_NOT_FOUND"); // bulk-operations-read-arg-validation
   const record = findOwn(ctx, args.id);
   return record ? operationNode(ctx.state, observe(record)) : null;
-}
-
-// Shopify finishes a cancel shortly after it is requested: the captures read CANCELING once after the
-// cancel and CANCELED on the next read (bulk-operation-status-catalog-cancel.json
-// queryExportImmediateCancel.statusPolls, bulk-operation-run-query-schema-roots.json). The twin settles
-// on the second read or after the simulated delay, whichever comes first.
-//
-// Likewise a new operation reads CREATED once and RUNNING from the next read on, unless the job has
-// moved on by then (bulk-operation-cancel-preserves-fields.json progressPolls: CREATED, then RUNNING;
-// bulk-operation-run-mutation-created-status.json: run and currentAfterRun CREATED, then RUNNING).
-const createdReads = new WeakMap<BulkOperationRecord, number>();
-
-function observe(record: BulkOperationRecord): BulkOperationRecord {
-  if (record.status === "CREATED") {
-    const reads = (createdReads.get(record) ?? 0) + 1;
-    createdReads.set(record, reads);
-    if (reads >= 2) record.status = "RUNNING";
-    return record;
-  }
-  if (record.status !== "CANCELING") return record;
-  const reads = (cancelReads.get(record) ?? 0) + 1;
-  cancelReads.set(record, reads);
-  if (reads >= 2) record.status = "CANCELED";
-  return record;
 }
 
 /** Most recent operation of the type for this app and shop (deprecated in 2026-07, still served). */

@@ -8,7 +8,16 @@ import { implementedFieldsOnly } from "../admin-graphql/resolvers/not-implemente
 
 export const BULK_PAGE_SIZE = 250;
 
-export interface BulkResult { jsonl: string; objectCount: number; rootObjectCount: number; error?: string }
+// Shopify's result files escape every "/" as "\/" (`"gid:\/\/shopify\/Product\/1"` in the JSONL of
+// bulk-operation-cold-catalog-hydration.json and bulk-operation-run-mutation-created-status.json; the
+// fileSize counts those bytes). Still plain JSON: a parser reads the same strings.
+const jsonLine = (value: unknown) => JSON.stringify(value).replace(/\//g, "\\/");
+
+export interface BulkResult { jsonl: string; objectCount: number; rootObjectCount: number; error?: string; errorCode?: BulkErrorCode }
+
+// BulkOperationErrorCode: ACCESS_DENIED when the inner query needs a scope the app lacks, otherwise
+// INTERNAL_SERVER_ERROR (the schema's descriptions of the enum).
+export type BulkErrorCode = "ACCESS_DENIED" | "INTERNAL_SERVER_ERROR";
 
 /** Field resolver that walks every page of a connection, so bulk output holds all nodes. */
 const allPages: GraphQLFieldResolver<unknown, unknown> = (source, args, context, info) => {
@@ -35,7 +44,8 @@ export function runBulkQuery(schema: GraphQLSchema, rootValue: unknown, document
     rootObjectCount += emit(value, undefined, lines);
   }
   const error = result.errors?.[0]?.message;
-  return { jsonl: lines.map((l) => `${l}\n`).join(""), objectCount: lines.length, rootObjectCount, ...(error && { error }) };
+  const errorCode: BulkErrorCode = result.errors?.some((e) => e.extensions?.code === "ACCESS_DENIED") ? "ACCESS_DENIED" : "INTERNAL_SERVER_ERROR";
+  return { jsonl: lines.map((l) => `${l}\n`).join(""), objectCount: lines.length, rootObjectCount, ...(error && { error, errorCode }) };
 }
 
 const isConnectionValue = (v: unknown): v is { edges: { node: unknown }[] } =>
@@ -59,7 +69,7 @@ function writeNode(node: Record<string, unknown>, parentId: string | undefined, 
   const children: unknown[] = [];
   const line = strip(node, children);
   if (parentId) line.__parentId = parentId;
-  lines.push(JSON.stringify(line));
+  lines.push(jsonLine(line));
   const id = typeof node.id === "string" ? node.id : parentId;
   for (const child of children) emit(child, id, lines);
 }
@@ -88,14 +98,14 @@ export function runBulkMutation(schema: GraphQLSchema, rootValue: unknown, docum
     try {
       variableValues = JSON.parse(input) as Record<string, unknown>;
     } catch {
-      lines.push(JSON.stringify({ errors: [{ message: "Invalid JSON" }], __lineNumber: lineNumber })); // no capture of this shape
+      lines.push(jsonLine({ errors: [{ message: "Invalid JSON" }], __lineNumber: lineNumber })); // no capture of this shape
       return;
     }
     const result = execute({ schema, document, rootValue, contextValue: context, variableValues, fieldResolver: implementedFieldsOnly });
     if (result instanceof Promise) throw new Error("sandbox resolvers must be synchronous");
     const notImplemented = result.errors?.find((e) => e.extensions?.code === "NOT_IMPLEMENTED_IN_SANDBOX");
     if (notImplemented) error ??= notImplemented.message; // fails the job loudly (FAILED, INTERNAL_SERVER_ERROR)
-    lines.push(JSON.stringify({ ...(result.errors && { errors: result.errors.map((e) => e.toJSON()) }), data: result.data ?? null, __lineNumber: lineNumber }));
+    lines.push(jsonLine({ ...(result.errors && { errors: result.errors.map((e) => e.toJSON()) }), data: result.data ?? null, __lineNumber: lineNumber }));
   });
-  return { jsonl: lines.map((l) => `${l}\n`).join(""), objectCount: lines.length, rootObjectCount: lines.length, ...(error && { error }) };
+  return { jsonl: lines.map((l) => `${l}\n`).join(""), objectCount: lines.length, rootObjectCount: lines.length, ...(error && { error, errorCode: "INTERNAL_SERVER_ERROR" as const }) };
 }

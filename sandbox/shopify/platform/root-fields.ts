@@ -1,4 +1,5 @@
 import { appInstallations, appRevokeAccessScopes, delegateAccessTokenCreate, delegateAccessTokenDestroy } from "./app-access";
+import { app, appByHandle, appByKey, appInstallation } from "./app-lookups";
 import { appSubscriptionCancel, appSubscriptionCreate } from "./billing";
 import { bulkOperation, bulkOperationCancel, bulkOperationRunMutation, bulkOperationRunQuery, bulkOperations, currentBulkOperation } from "./bulk-operations";
 import { onlineStoreRootFields } from "./online-store";
@@ -11,6 +12,10 @@ import {
 // Root Query/Mutation fields of the platform domain, merged into the twin's rootValue (resolvers/index.ts).
 // currentAppInstallation lives in admin-graphql/resolvers/app-installation.ts (it reads billing from here).
 export const platformRootFields: Record<string, unknown> = {
+  app,
+  appByHandle,
+  appByKey,
+  appInstallation,
   appSubscriptionCreate,
   appSubscriptionCancel,
   appRevokeAccessScopes,

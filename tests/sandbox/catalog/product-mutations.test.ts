@@ -65,7 +65,7 @@ describe("catalog product mutations", () => {
   });
 
   it("asynchronous productDelete runs as a ProductDeleteOperation", async () => {
-    productOperationDelays(t.sandbox.state).runMs = 100;
+    productOperationDelays(t.sandbox.state).runMs = 1000;
     const { product } = await create({ title: "Async Delete" });
     const del = await t.gql(DELETE, { id: product.id, sync: false });
     expect(del.data.productDelete).toMatchObject({ deletedProductId: null, productDeleteOperation: { status: "CREATED", deletedProductId: null }, userErrors: [] });
@@ -73,8 +73,11 @@ describe("catalog product mutations", () => {
     expect(dup.data.productDelete.userErrors).toEqual([{ field: null, message: "Another operation already in progress. Please wait until current one is finished." }]);
     const op = `query O($id: ID!) { productOperation(id: $id) { __typename status ... on ProductDeleteOperation { deletedProductId } } }`;
     const opId = del.data.productDelete.productDeleteOperation.id;
+    // ACTIVE without the id first, then with it (product-delete-async-operation.json operationRead / nodeRead).
+    expect((await t.gql(op, { id: opId })).data.productOperation).toEqual({ __typename: "ProductDeleteOperation", status: "ACTIVE", deletedProductId: null });
+    await sleep(600);
     expect((await t.gql(op, { id: opId })).data.productOperation).toEqual({ __typename: "ProductDeleteOperation", status: "ACTIVE", deletedProductId: product.id });
-    await sleep(150);
+    await sleep(500);
     expect((await t.gql(op, { id: opId })).data.productOperation.status).toBe("COMPLETE");
     expect((await t.gql(`query R($id: ID!) { product(id: $id) { id } }`, { id: product.id })).data.product).toBeNull();
   });

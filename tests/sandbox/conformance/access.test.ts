@@ -1,6 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { RunningSandbox } from "../../../sandbox/server";
-import { requiredAccess } from "../../../sandbox/shopify/admin-graphql/access";
+import type { Exchange } from "../../../sandbox/conformance/normalize";
+import { scenarioScopes } from "../../../sandbox/conformance/scopes";
+import { fieldAccess, requiredAccess } from "../../../sandbox/shopify/admin-graphql/access";
 import { graphql, startTestSandbox } from "../helpers";
 
 // ACCESS_DENIED for an installation whose granted scopes miss what a root field needs, in the
@@ -58,5 +60,46 @@ describe("ACCESS_DENIED by installation scopes", () => {
   it("lets a write scope cover the matching read", async () => {
     const res = await graphql(sandbox, token, "query Locales { shopLocales { locale } }");
     expect(res.json.errors?.find((e: { extensions: { code: string } }) => e.extensions.code === "ACCESS_DENIED")).toBeUndefined();
+  });
+});
+
+// The harness grants a replayed scenario what its nested fields with a rule need too (scopes.ts),
+// unless the capture shows ACCESS_DENIED at that field's response path.
+describe("scenario scopes for nested fields (conformance/scopes.ts)", () => {
+  const ex = (query: string, response: Exchange["response"] = { data: {} }): Exchange =>
+    ({ path: "$.step", name: "step", shape: 4, querySource: "inline", query, variables: {}, status: 200, response });
+  const DENIED_PAYMENTS = {
+    message: "Access denied for shopifyPaymentsAccount field. Required access: the `read_shopify_payments` or the `read_shopify_payments_accounts` access scope.",
+    path: ["businessEntities", 0, "shopifyPaymentsAccount"],
+    extensions: { code: "ACCESS_DENIED", documentation: "https://shopify.dev/api/usage/access-scopes", requiredAccess: "the `read_shopify_payments` or the `read_shopify_payments_accounts` access scope." },
+  };
+
+  it("has the rules the captures prove", () => {
+    expect(fieldAccess("MarketWebPresence", "defaultLocale")?.anyOf).toEqual(["read_locales", "read_markets_home"]);
+    expect(fieldAccess("MarketWebPresence", "alternateLocales")?.anyOf).toEqual(["read_locales", "read_markets_home"]);
+    expect(fieldAccess("BusinessEntity", "shopifyPaymentsAccount")?.requiredAccess).toBe("the `read_shopify_payments` or the `read_shopify_payments_accounts` access scope.");
+    expect(fieldAccess("MarketWebPresence", "id")).toBeUndefined();
+  });
+
+  it("grants a nested field's scope, reached through named and inline fragments and mutation payloads", () => {
+    expect(scenarioScopes([ex("query { webPresences(first: 1) { nodes { ...W } } } fragment W on MarketWebPresence { id defaultLocale { locale } }")]))
+      .toEqual(["read_locales", "read_markets"]);
+    expect(scenarioScopes([ex("query($id: ID!) { node(id: $id) { ... on MarketWebPresence { alternateLocales { locale } } } }")])).toEqual(["read_locales"]);
+    expect(scenarioScopes([ex("mutation { webPresenceCreate(input: {defaultLocale: \"en\"}) { webPresence { defaultLocale { locale } } } }")]))
+      .toEqual(["read_locales", "write_markets"]);
+    // root fields selected through a fragment on the root type count too
+    expect(scenarioScopes([ex("query { ...R } fragment R on QueryRoot { markets(first: 1) { nodes { id } } }")])).toEqual(["read_markets"]);
+    expect(scenarioScopes([ex("query { webPresences(first: 1) { nodes { id } } }")])).toEqual(["read_markets"]);
+  });
+
+  it("withholds it where the capture shows ACCESS_DENIED at that path (list indexes aside), and only there", () => {
+    const query = "query { businessEntities { id shopifyPaymentsAccount { id } } }";
+    expect(scenarioScopes([ex(query, { data: { businessEntities: [{ id: "gid://shopify/BusinessEntity/1", shopifyPaymentsAccount: null }] }, errors: [DENIED_PAYMENTS] })])).toEqual([]);
+    expect(scenarioScopes([ex(query, { data: { businessEntities: [] } })])).toEqual(["read_shopify_payments"]);
+    // the path is matched by response keys (aliases), so a denial elsewhere withholds nothing else
+    const both = "query { primary: businessEntities { shopifyPaymentsAccount { id } } webPresences(first: 1) { nodes { defaultLocale { locale } } } }";
+    expect(scenarioScopes([ex(both, { data: {}, errors: [{ ...DENIED_PAYMENTS, path: ["primary", 0, "shopifyPaymentsAccount"] }] })])).toEqual(["read_locales", "read_markets"]);
+    expect(scenarioScopes([ex(both, { data: {}, errors: [{ ...DENIED_PAYMENTS, path: ["businessEntities", 0, "shopifyPaymentsAccount"] }] })]))
+      .toEqual(["read_locales", "read_markets", "read_shopify_payments"]);
   });
 });

@@ -68,10 +68,21 @@ describe("reads of asynchronous work are polled like the recorder polled (settle
     expect(twin.sent()).toBeGreaterThan(1);
   });
 
+  it("polls fields that change together with a status (an operation's result appears when it completes)", async () => {
+    let sent = 0;
+    const withResult = body({ node: { status: "COMPLETED", type: "QUERY", product: { id: "gid://shopify/Product/1" } } });
+    const send = async (): Promise<TwinReply> => ({ status: 200, body: body({ node: sent++ ? { status: "COMPLETED", type: "QUERY", product: { id: "gid://shopify/Product/1" } } : { status: "ACTIVE", type: "QUERY", product: null } }) });
+    const { diffs } = await settle(send, (r) => diffBodies(withResult, r.body), true);
+    expect(diffs).toEqual([]);
+    expect(sent).toBe(2);
+  });
+
   it("judges any other difference at once", async () => {
-    const twin = scripted(["RUNNING", "COMPLETED"], "MUTATION");
-    const { diffs } = await settle(twin.send, judgeReply, true);
-    expect(diffs.map((d) => d.path)).toEqual(["data.node.status", "data.node.type"]);
-    expect(twin.sent()).toBe(1);
+    let sent = 0;
+    const elsewhere = body({ node: { status: "COMPLETED", type: "QUERY" }, shop: { name: "Recorded" } });
+    const send = async (): Promise<TwinReply> => ({ status: 200, body: body({ node: { status: sent++ ? "COMPLETED" : "RUNNING", type: "QUERY" }, shop: { name: "Twin" } }) });
+    const { diffs } = await settle(send, (r) => diffBodies(elsewhere, r.body), true);
+    expect(diffs.map((d) => d.path)).toEqual(["data.node.status", "data.shop.name"]);
+    expect(sent).toBe(1);
   });
 });

@@ -86,12 +86,14 @@ describe("staged uploads and files", () => {
       const res = await fetch(t.url, { method: "POST", body: form });
       expect(res.status).toBe(201);
     }
-    await gql(CREATE, { files: [{ originalSource: imageTarget.resourceUrl }, { originalSource: fileTarget.resourceUrl }] });
+    const created = await gql(CREATE, { files: [{ originalSource: imageTarget.resourceUrl }, { originalSource: fileTarget.resourceUrl }] });
+    const [imageId, fileId] = created.json.data.fileCreate.files.map((f: any) => f.id);
     await wait(350);
+    // The seeded shop's product images are files too, so look the new ones up by id.
     const img = await gql(READ, { q: "media_type:IMAGE" });
-    expect(img.json.data.files.nodes.at(-1)).toMatchObject({ mimeType: "image/jpeg", image: { width: 1200, height: 800 } });
+    expect(img.json.data.files.nodes.find((n: any) => n.id === imageId)).toMatchObject({ mimeType: "image/jpeg", image: { width: 1200, height: 800 } });
     const generic = await gql(READ, { q: "media_type:GENERIC_FILE" });
-    expect(generic.json.data.files.nodes.at(-1)).toMatchObject({ __typename: "GenericFile", fileStatus: "READY", mimeType: "text/plain", originalFileSize: 5 });
+    expect(generic.json.data.files.nodes.find((n: any) => n.id === fileId)).toMatchObject({ __typename: "GenericFile", fileStatus: "READY", mimeType: "text/plain", originalFileSize: 5 });
   });
 
   it("fails bad content with fileErrors, and external URLs the offline twin cannot fetch", async () => {

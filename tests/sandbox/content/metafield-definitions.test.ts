@@ -104,4 +104,37 @@ describe("metafield definitions", () => {
     const typeRead = await graphql(sandbox, token, `{ metafieldDefinition(identifier: { ownerType: PRODUCT, namespace: "descriptors", key: "subtitle" }) { type { name } } }`);
     expect(typeRead.json.errors?.[0]?.extensions?.code).toBe("NOT_IMPLEMENTED_IN_SANDBOX");
   });
+  it("refuses a duplicate per owner type, answers NOT_FOUND for an unknown identifier, and keeps values on a plain delete", async () => {
+    const first = await gql(CREATE, { definition: def({ namespace: "dupes", key: "spec" }) });
+    expect(first.data.metafieldDefinitionCreate.userErrors).toEqual([]);
+    const dup = await gql(CREATE, { definition: def({ namespace: "dupes", key: "spec", name: "Again" }) });
+    expect(dup.data.metafieldDefinitionCreate).toEqual({ createdDefinition: null, userErrors: [{ field: ["definition", "key"], message: "Key is in use for Product metafields on the 'dupes' namespace.", code: "TAKEN" }] });
+    const otherOwner = await gql(CREATE, { definition: def({ namespace: "dupes", key: "spec", ownerType: "COLLECTION" }) });
+    expect(otherOwner.data.metafieldDefinitionCreate.userErrors).toEqual([]);
+
+    const UPDATE = `mutation($definition: MetafieldDefinitionUpdateInput!) { metafieldDefinitionUpdate(definition: $definition) { updatedDefinition { id } userErrors { field message code } validationJob { id } } }`;
+    const missing = await gql(UPDATE, { definition: { namespace: "dupes", key: "spec_changed", ownerType: "PRODUCT", name: "x" } });
+    expect(missing.data.metafieldDefinitionUpdate).toEqual({ updatedDefinition: null, userErrors: [{ field: ["definition"], message: "Definition not found.", code: "NOT_FOUND" }], validationJob: null });
+
+    await gql(SET, { metafields: [{ ownerId: product, namespace: "dupes", key: "spec", type: "single_line_text_field", value: "kept" }] });
+    const del = await gql(`mutation($id: ID!) { metafieldDefinitionDelete(id: $id) { deletedDefinitionId userErrors { code } } }`, { id: first.data.metafieldDefinitionCreate.createdDefinition.id });
+    expect(del.data.metafieldDefinitionDelete).toEqual({ deletedDefinitionId: first.data.metafieldDefinitionCreate.createdDefinition.id, userErrors: [] });
+    // The value is still there (a delete of the row finds it).
+    const rows = await gql(`mutation($m: [MetafieldIdentifierInput!]!) { metafieldsDelete(metafields: $m) { deletedMetafields { key } } }`, { m: [{ ownerId: product, namespace: "dupes", key: "spec" }] });
+    expect(rows.data.metafieldsDelete.deletedMetafields).toEqual([{ key: "spec" }]);
+  });
+  it("lists a definition's values and the captured capability eligibility; other type combinations fail loudly", async () => {
+    const made = await gql(CREATE, { definition: def({ namespace: "caps", key: "label" }) });
+    await gql(SET, { metafields: [{ ownerId: product, namespace: "caps", key: "label", type: "single_line_text_field", value: "v" }] });
+    const READ = `query($id: ID!) { metafieldDefinition(id: $id) { metafields(first: 5) { nodes { value } }
+      capabilities { adminFilterable { enabled eligible status } smartCollectionCondition { enabled eligible } uniqueValues { enabled eligible } } } }`;
+    const res = await gql(READ, { id: made.data.metafieldDefinitionCreate.createdDefinition.id });
+    expect(res.data.metafieldDefinition).toEqual({
+      metafields: { nodes: [{ value: "v" }] },
+      capabilities: { adminFilterable: { enabled: false, eligible: true, status: "NOT_FILTERABLE" }, smartCollectionCondition: { enabled: false, eligible: true }, uniqueValues: { enabled: false, eligible: true } },
+    });
+    const other = await gql(CREATE, { definition: def({ namespace: "caps", key: "flag", type: "boolean" }) });
+    const unknown = await gql(`query($id: ID!) { metafieldDefinition(id: $id) { capabilities { uniqueValues { eligible } } } }`, { id: other.data.metafieldDefinitionCreate.createdDefinition.id });
+    expect(unknown.errors[0].extensions.code).toBe("NOT_IMPLEMENTED_IN_SANDBOX");
+  });
 });

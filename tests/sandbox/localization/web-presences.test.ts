@@ -142,8 +142,9 @@ describe("marketCreate / marketDelete", () => {
     const expected = data.marketCreate.market.conditions.regionsCondition.regions.nodes[0];
     expect(region).toEqual({ ...expected, id: region.id });
     expect(created.market.type).toBe("REGION");
-    const read = await twin.gql(`query($id: ID!) { market(id: $id) { conditions { regionsCondition { regions(first: 10) { nodes { id } } } } } }`, { id: created.market.id });
-    expect(read.data.market.conditions.regionsCondition.regions.nodes).toEqual([{ id: region.id }]);
+    const read = await twin.gql(`query($id: ID!) { market(id: $id) { conditions { conditionTypes regionsCondition { applicationLevel regions(first: 10) { nodes { id } } } } } }`, { id: created.market.id });
+    // market-detail.json: a market on listed countries is a REGION condition applied to SPECIFIED regions.
+    expect(read.data.market.conditions).toEqual({ conditionTypes: ["REGION"], regionsCondition: { applicationLevel: "SPECIFIED", regions: { nodes: [{ id: region.id }] } } });
 
     const status = await twin.gql(`query($id: ID!) { market(id: $id) { status } }`, { id: created.market.id });
     expect(status.errors[0].extensions.code).toBe("NOT_IMPLEMENTED_IN_SANDBOX");
@@ -230,6 +231,44 @@ describe("market catalogs", () => {
 
     const del = await twin.gql(`mutation($id: ID!) { catalogDelete(id: $id) { deletedId userErrors { field message code } } }`, { id: catalogIds[0] });
     expect(del.data.catalogDelete).toEqual({ deletedId: catalogIds[0], userErrors: [] });
+  });
+
+  it("lists every catalog without a type, none of type APP, with the baseline's catalog fields (markets-baseline.json)", async () => {
+    const alpha = (await twin.gql(MARKET_CREATE, { input: { name: "Zeta", enabled: true } })).data.marketCreate.market.id;
+    const beta = (await twin.gql(MARKET_CREATE, { input: { name: "Alpha", enabled: false } })).data.marketCreate.market.id;
+    const created = await twin.gql(
+      `mutation($input: CatalogCreateInput!) { catalogCreate(input: $input) { catalog { id } userErrors { field message } } }`,
+      { input: { title: "Both", status: "ACTIVE", context: { marketIds: [alpha, beta] } } },
+    );
+    const id = created.data.catalogCreate.catalog.id;
+    const read = await twin.gql(`{
+      all: catalogs(first: 10) { nodes { __typename id title status priceList { id } publication { id } operations { __typename }
+        ... on MarketCatalog { marketsCount { count precision } active: marketsCount(status: ACTIVE) { count precision }
+          markets(first: 5) { nodes { name } } } } }
+      apps: catalogs(first: 10, type: APP) { nodes { id } }
+      appCount: catalogsCount(type: APP) { count precision }
+      missing: catalog(id: "gid://shopify/MarketCatalog/1") { id }
+    }`);
+    expect(read.errors).toBeUndefined();
+    expect(read.data.all.nodes).toEqual([{
+      __typename: "MarketCatalog", id, title: "Both", status: "ACTIVE", priceList: null, publication: null, operations: [],
+      marketsCount: { count: 2, precision: "EXACT" }, active: { count: 1, precision: "EXACT" },
+      markets: { nodes: [{ name: "Alpha" }, { name: "Zeta" }] },
+    }]);
+    expect(read.data.apps.nodes).toEqual([]);
+    expect(read.data.appCount).toEqual({ count: 0, precision: "EXACT" });
+    expect(read.data.missing).toBeNull();
+    const one = await twin.gql(`query($id: ID!) { catalog(id: $id) { __typename id title ... on MarketCatalog { marketsCount { count } } } }`, { id });
+    expect(one.data.catalog).toEqual({ __typename: "MarketCatalog", id, title: "Both", marketsCount: { count: 2 } });
+    const other = (await twin.gql(MARKET_CREATE, { input: { name: "Other" } })).data.marketCreate.market.id;
+    const byMarket = await twin.gql(`query($a: ID!, $o: ID!) {
+      a: market(id: $a) { catalogs(first: 5) { nodes { id } } catalogsCount { count precision } }
+      o: market(id: $o) { catalogs(first: 5) { nodes { id } } catalogsCount { count precision } }
+    }`, { a: alpha, o: other });
+    expect(byMarket.data).toEqual({
+      a: { catalogs: { nodes: [{ id }] }, catalogsCount: { count: 1, precision: "EXACT" } },
+      o: { catalogs: { nodes: [] }, catalogsCount: { count: 0, precision: "EXACT" } },
+    });
   });
 });
 

@@ -1,8 +1,12 @@
 import { gid, type AdminContext } from "../context";
+import { metafieldOwnerFields } from "../../content/metafield-fields";
+import { storePropertyFields } from "../../platform/store-properties";
 
 // QueryRoot.shop — only the fields the admin shell reads; anything else fails loudly.
-export function shop(_args: unknown, { shop: s }: AdminContext) {
+export function shop(_args: unknown, ctx: AdminContext) {
+  const s = ctx.shop;
   return {
+    ...metafieldOwnerFields(ctx, gid("Shop", s.id)), // HasMetafields (shop-owner-metafields-read-after-write.json)
     __typename: "Shop",
     id: gid("Shop", s.id),
     name: s.name,
@@ -22,6 +26,7 @@ export function shop(_args: unknown, { shop: s }: AdminContext) {
       sslEnabled: true,
     },
     plan: { __typename: "ShopPlan", ...s.plan, displayName: s.plan.publicDisplayName },
+    ...storePropertyFields(s), // taxesIncluded, units, limits, features (platform/store-properties.ts)
   };
 }
 

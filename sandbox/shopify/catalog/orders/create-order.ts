@@ -184,7 +184,7 @@ export function marketFor(shop: ShopRecord, countryCode: string | undefined): Ma
   return active.find((m) => m.countryCodes.includes(countryCode.toUpperCase()));
 }
 
-function findOrCreateCustomer(state: ShopifyState, shop: string, catalog: CatalogState, input: CreateOrderInput, countryCode: string, at: Date): CustomerRecord {
+export function findOrCreateCustomer(state: ShopifyState, shop: string, catalog: CatalogState, input: CreateOrderInput, countryCode: string, at: Date): CustomerRecord {
   const email = input.email!.trim().toLowerCase();
   for (const c of catalog.customers.values()) if (c.email === email) return c;
   const legacyId = nextCatalogId(catalog, "Customer");

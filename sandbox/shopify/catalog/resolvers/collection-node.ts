@@ -2,7 +2,7 @@ import type { AdminContext } from "../../admin-graphql/context";
 import type { ConnectionArgs } from "../../admin-graphql/connection";
 import { keysetConnection, sortBy, type SortValue } from "../keyset";
 import { catalogOf } from "../store";
-import type { CollectionRecord, ProductRecord } from "../types";
+import type { CatalogState, CollectionRecord, ProductRecord } from "../types";
 import { productNode } from "./product-node";
 import { count, metafieldFields, plainText, truncate } from "./shared";
 
@@ -36,19 +36,50 @@ export function collectionNode(c: CollectionRecord, ctx: AdminContext) {
     products: (args: ConnectionArgs & { sortKey?: string | null }) => {
       const catalog = catalogOf(ctx.state, ctx.shop.domain);
       const members = c.productGids.map((gid, i) => ({ p: catalog.products.get(gid)!, pos: i + 1 })).filter((m) => m.p);
-      const value = productInCollectionSort(args.sortKey ?? "COLLECTION_DEFAULT");
-      return keysetConnection({ items: sortBy(members, value, (m) => m.p.legacyId), value, id: (m) => m.p.legacyId }, args, (m) => productNode(m.p, ctx));
+      const sortKey = args.sortKey ?? "COLLECTION_DEFAULT";
+      // COLLECTION_DEFAULT follows the collection's sortOrder; the order is ranked once and the rank
+      // is the keyset value (descending orders included).
+      const ranked = rankMembers(catalog, members, sortKey === "COLLECTION_DEFAULT" ? c.sortOrder : sortKey);
+      const rank = new Map(ranked.map((m, i) => [m, i]));
+      return keysetConnection({ items: ranked, value: (m) => rank.get(m)!, id: (m) => m.p.legacyId }, args, (m) => productNode(m.p, ctx));
     },
     ...metafieldFields(c.gid),
   };
 }
 
-function productInCollectionSort(sortKey: string): (m: { p: ProductRecord; pos: number }) => SortValue {
-  switch (sortKey) {
-    case "TITLE": return (m) => m.p.title.toLowerCase();
-    case "CREATED": return (m) => Date.parse(m.p.createdAt);
-    case "ID": return (m) => m.p.legacyId;
-    case "PRICE": return (m) => Math.min(...m.p.variants.map((v) => Number(v.price)), Number.MAX_SAFE_INTEGER);
-    default: return (m) => m.pos; // COLLECTION_DEFAULT, MANUAL, BEST_SELLING (no sales rank in the twin)
+type Member = { p: ProductRecord; pos: number };
+
+/** Units sold per product, from the shop's orders (BEST_SELLING). */
+function unitsSold(catalog: CatalogState): Map<string, number> {
+  const sold = new Map<string, number>();
+  for (const o of catalog.orders.values()) for (const l of o.lines) if (l.productGid) sold.set(l.productGid, (sold.get(l.productGid) ?? 0) + l.quantity);
+  return sold;
+}
+
+/**
+ * Collection products in the order a sort key / CollectionSortOrder gives. BEST_SELLING ranks by
+ * units sold, ties newest first: every captured BEST_SELLING collection lists unsold products by
+ * descending id (collections-catalog.json, collection-detail.json, product-relationship-roots.json).
+ */
+function rankMembers(catalog: CatalogState, members: Member[], order: string): Member[] {
+  const id = (m: Member) => m.p.legacyId;
+  const minPrice = (m: Member) => Math.min(...m.p.variants.map((v) => Number(v.price)), Number.MAX_SAFE_INTEGER);
+  const by = (value: (m: Member) => SortValue, desc = false) => {
+    const asc = sortBy(members, value, id);
+    return desc ? asc.reverse() : asc;
+  };
+  switch (order) {
+    case "TITLE": case "ALPHA_ASC": return by((m) => m.p.title.toLowerCase());
+    case "ALPHA_DESC": return by((m) => m.p.title.toLowerCase(), true);
+    case "CREATED": return by((m) => Date.parse(m.p.createdAt));
+    case "CREATED_DESC": return by((m) => Date.parse(m.p.createdAt), true);
+    case "ID": return by(id);
+    case "PRICE": case "PRICE_ASC": return by(minPrice);
+    case "PRICE_DESC": return by(minPrice, true);
+    case "BEST_SELLING": {
+      const sold = unitsSold(catalog);
+      return by((m) => sold.get(m.p.gid) ?? 0, true);
+    }
+    default: return by((m) => m.pos); // MANUAL, RELEVANCE
   }
 }

@@ -4,6 +4,7 @@ import type { AdminContext } from "../../admin-graphql/context";
 import { coded } from "../../admin-graphql/errors";
 import { notImplemented } from "../../admin-graphql/resolvers/not-implemented";
 import { shop as shopObject } from "../../admin-graphql/resolvers/shop";
+import { metafieldsSet } from "../../content/metafields";
 import { deleteOwnerMetafields } from "../../content/metafields-store";
 import { unregisterNode } from "../../state";
 import { catalogOf, touchCatalog } from "../store";
@@ -80,6 +81,62 @@ export function collectionCreate(args: { input?: CollectionInput | null; collect
   });
   collection.templateSuffix = input.templateSuffix || null;
   return { __typename: "CollectionCreatePayload", collection: collectionNode(collection, ctx), userErrors: [] };
+}
+
+// collectionUpdate (localization-parent-observation-preservation.json): the named fields change, the
+// handle stays unless given, updatedAt moves. Rejections (unknown id, blank title, a taken handle)
+// and membership/rule/image changes are not captured and fail loudly.
+const UPDATE_SUPPORTED = new Set(["id", "title", "handle", "descriptionHtml", "templateSuffix", "sortOrder", "seo", "redirectNewHandle", "metafields"]);
+
+export function collectionUpdate(args: { input?: CollectionInput & { id?: string | null } | null; collection?: CollectionInput & { id?: string | null } | null }, ctx: AdminContext, info: GraphQLResolveInfo) {
+  requireScope(ctx, info, "write_products");
+  if ((args.input == null) === (args.collection == null)) {
+    throw coded("collectionUpdate must include exactly one of the following arguments: input, collection.", "INVALID_FIELD_ARGUMENTS");
+  }
+  const input = (args.collection ?? args.input)!;
+  for (const [key, value] of Object.entries(input)) {
+    if (!UPDATE_SUPPORTED.has(key) && value != null && value !== false) throw notImplemented(info, `collectionUpdate input field \`${key}\``);
+  }
+  const catalog = catalogOf(ctx.state, ctx.shop.domain);
+  const collection = input.id ? catalog.collections.get(input.id) : undefined;
+  if (!collection) throw notImplemented(info, "collectionUpdate of an unknown collection");
+  if (input.title != null && !input.title.trim()) throw notImplemented(info, "collectionUpdate with a blank title");
+  let handle = collection.handle;
+  if (input.handle != null && input.handle.trim()) {
+    handle = normalizeHandle(input.handle) || "collection";
+    for (const c of catalog.collections.values()) if (c !== collection && c.handle === handle) throw notImplemented(info, "collectionUpdate with a handle another collection has");
+  }
+  const metafields = (input.metafields ?? []) as Record<string, unknown>[];
+  if (metafields.length) {
+    const set = metafieldsSet({ metafields: metafields.map((m) => ({ ...m, ownerId: collection.gid })) as never }, ctx, info);
+    if (set.userErrors.length) throw notImplemented(info, `collectionUpdate with invalid metafields (${set.userErrors[0]!.message})`);
+  }
+  if (input.title != null) collection.title = input.title;
+  collection.handle = handle;
+  if (input.descriptionHtml != null) collection.descriptionHtml = input.descriptionHtml;
+  if (input.templateSuffix !== undefined) collection.templateSuffix = input.templateSuffix || null;
+  if (input.sortOrder != null) collection.sortOrder = input.sortOrder;
+  if (input.seo) {
+    if (input.seo.title !== undefined) collection.seo.title = input.seo.title || null;
+    if (input.seo.description !== undefined) collection.seo.description = input.seo.description || null;
+  }
+  collection.updatedAt = nowIso();
+  touchCatalog(catalog);
+  return { __typename: "CollectionUpdatePayload", collection: collectionNode(collection, ctx), job: null, userErrors: [] };
+}
+
+/** collectionRemoveProducts: like collectionAddProductsV2, applied at once and answered with an unfinished Job. */
+export function collectionRemoveProducts(args: { id: string; productIds: string[] }, ctx: AdminContext, info: GraphQLResolveInfo) {
+  requireScope(ctx, info, "write_products");
+  const catalog = catalogOf(ctx.state, ctx.shop.domain);
+  const collection = catalog.collections.get(args.id);
+  if (!collection) throw notImplemented(info, "collectionRemoveProducts on an unknown collection");
+  if (collection.ruleSet) throw notImplemented(info, "collectionRemoveProducts on a smart collection");
+  const removed = new Set(args.productIds);
+  collection.productGids = collection.productGids.filter((g) => !removed.has(g));
+  collection.updatedAt = nowIso();
+  touchCatalog(catalog);
+  return { __typename: "CollectionRemoveProductsPayload", job: { __typename: "Job", id: `gid://shopify/Job/${randomUUID()}`, done: false }, userErrors: [] };
 }
 
 export function collectionDelete(args: { input: { id: string } }, ctx: AdminContext, info: GraphQLResolveInfo) {

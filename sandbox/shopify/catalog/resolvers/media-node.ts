@@ -8,7 +8,8 @@ import type { MediaRecord, ProductRecord } from "../types";
 // UPLOADED, reads say PROCESSING until the simulated processing time has passed
 // (simulatedDelays().fileProcessingMs, shared with fileCreate), then READY. The twin is offline, so an
 // image it would have to download from an external URL ends FAILED with IMAGE_DOWNLOAD_FAILURE, as
-// fileCreate's files do; external videos (YouTube/Vimeo embeds) need no download and become READY.
+// fileCreate's files do, unless content/remote-sources.ts can answer the URL; external videos
+// (YouTube/Vimeo embeds) need no download and become READY.
 
 export type MediaStatus = "UPLOADED" | "PROCESSING" | "READY" | "FAILED";
 
@@ -17,7 +18,9 @@ export function mediaStatus(m: MediaRecord, now = Date.now()): MediaStatus {
   if (m.readyAt === undefined) return "READY";
   // An external video stays UPLOADED until it is READY (product-top-level-media-parity.json).
   if (now < m.readyAt) return m.kind === "EXTERNAL_VIDEO" ? "UPLOADED" : "PROCESSING";
-  if ((m.kind ?? "IMAGE") === "IMAGE") {
+  // Only an image the twin can read offline (a staged upload's bytes, or a content/remote-sources.ts
+  // URL) processes; appendMedia has then put its CDN url, size and MIME type on the record.
+  if ((m.kind ?? "IMAGE") === "IMAGE" && !m.mimeType) {
     m.failure = {
       code: "IMAGE_DOWNLOAD_FAILURE",
       message: "Media failed to process because the image could not be downloaded.",
@@ -80,7 +83,7 @@ export function mediaNode(m: MediaRecord, product: ProductRecord, forced?: "UPLO
     mediaContentType: "IMAGE",
     image,
     preview: { __typename: "MediaPreviewImage", image, status },
-    mimeType: ready ? (m.sourceUrl.match(/\.png(\?|$)/i) ? "image/png" : "image/jpeg") : null,
+    mimeType: ready ? (m.mimeType ?? (m.sourceUrl.match(/\.png(\?|$)/i) ? "image/png" : "image/jpeg")) : null,
     originalSource: ready ? { __typename: "MediaImageOriginalSource", url: m.sourceUrl, fileSize: null } : null,
   };
 }

@@ -5,12 +5,13 @@ import { findNode } from "../../state";
 import { catalogOf } from "../store";
 import { collectionNode } from "./collection-node";
 import { customerNode } from "./customer-node";
-import { mediaNode } from "./media-node";
+import { fileNodeById } from "../../content/files";
 import { orderNode } from "./order-node";
 import { visibleOrder } from "./orders";
 import { productNode } from "./product-node";
 import { requireScope } from "./shared";
 import { variantNode } from "./variant-node";
+import { findInventoryItem, inventoryItemNode } from "./inventory-item-node";
 
 // QueryRoot.node / nodes over the twin's node registry. Each node type has a loader; the catalog
 // registers its own, other domains can add theirs with registerNodeLoader. An unknown gid is null
@@ -38,14 +39,16 @@ registerNodeLoader("ProductVariant", (gid, ctx, info) => {
   }
   return null;
 });
-for (const typename of ["MediaImage", "ExternalVideo"]) {
+registerNodeLoader("InventoryItem", (gid, ctx, info) => {
+  requireScope(ctx, info, "read_inventory", "read_products");
+  const found = findInventoryItem(ctx, gid);
+  return found ? inventoryItemNode(found.v, found.p, ctx) : null;
+});
+// Files and product media (content/files.ts looks in the files store, then in product media).
+for (const typename of ["MediaImage", "ExternalVideo", "GenericFile", "Video"]) {
   registerNodeLoader(typename, (gid, ctx, info) => {
     requireScope(ctx, info, "read_products", "read_files");
-    for (const p of catalog(ctx).products.values()) {
-      const m = p.media.find((x) => x.gid === gid);
-      if (m) return mediaNode(m, p);
-    }
-    return null;
+    return fileNodeById(ctx, gid);
   });
 }
 registerNodeLoader("Collection", (gid, ctx, info) => {

@@ -47,6 +47,7 @@ export function orderNode(o: OrderRecord, ctx: AdminContext) {
     test: o.test,
     note: o.note ?? null,
     tags: o.tags,
+    customAttributes: (o.customAttributes ?? []).map((a) => ({ __typename: "Attribute", ...a })),
     sourceName: o.sourceName,
     customerLocale: o.locale,
     currencyCode: shopCur,
@@ -91,11 +92,22 @@ export function orderNode(o: OrderRecord, ctx: AdminContext) {
     netPaymentSet: paid ? current : zero,
     totalOutstandingSet: paid || o.financialStatus === "AUTHORIZED" ? zero : bag(o.total, P.total),
     totalCapturableSet: o.cancelledAt ? zero : bag(authorized, authorized),
-    totalDiscountsSet: zero,
-    currentTotalDiscountsSet: zero,
+    totalDiscountsSet: o.discount ? bag(o.discount.amount, o.discount.amountPresentment) : zero,
+    currentTotalDiscountsSet: o.discount ? bag(o.discount.amount, o.discount.amountPresentment) : zero,
     totalTipReceivedSet: zero,
-    discountCodes: [],
-    discountCode: null,
+    discountCodes: o.discount ? [o.discount.code] : [],
+    discountCode: o.discount?.code ?? null,
+    // Shipping lines are known for orderCreate orders only; checkout orders' fail loudly.
+    ...(o.shippingLines ? {
+      shippingLines: (args: ConnectionArgs) => keysetConnection({ items: o.shippingLines!.map((l, i) => ({ ...l, i })), value: (l) => l.i, id: (l) => l.i }, args, (l) => ({
+        __typename: "ShippingLine",
+        title: l.title,
+        code: l.code,
+        source: l.source,
+        originalPriceSet: bag(l.price, l.pricePresentment),
+        taxLines: l.taxLines.map((t) => ({ __typename: "TaxLine", title: t.title, rate: t.rate, priceSet: bag(t.price, t.pricePresentment) })),
+      })),
+    } : {}),
     shippingAddress: o.shippingAddress && mailingAddress(o.shippingAddress, `gid://shopify/MailingAddress/${o.legacyId}?model_name=Address`),
     billingAddress: o.shippingAddress && mailingAddress(o.shippingAddress, `gid://shopify/MailingAddress/${o.legacyId + 1}?model_name=Address`),
     displayAddress: o.shippingAddress && mailingAddress(o.shippingAddress, `gid://shopify/MailingAddress/${o.legacyId}?model_name=Address`),
@@ -128,8 +140,10 @@ export function orderNode(o: OrderRecord, ctx: AdminContext) {
   if (o.cancelledAt && o.financialStatus === "AUTHORIZED") {
     for (const k of ["displayFinancialStatus", "capturable", "totalCapturable", "transactions", "paymentGatewayNames", "fullyPaid", "unpaid", "canMarkAsPaid", "totalOutstandingSet"]) delete (node as Record<string, unknown>)[k];
   }
-  // Checkout orders bill to their shipping address; for orderCreate(shippingAddress:) the billing address is not captured.
-  if (o.shippingAddress?.provinceCodeOnly) delete (node as Record<string, unknown>).billingAddress;
+  // Checkout orders bill to their shipping address; orderCreate keeps the billingAddress it was given
+  // (with a shippingAddress alone the billing address was not captured: fails loudly).
+  if (o.billingAddress !== undefined) node.billingAddress = o.billingAddress && mailingAddress(o.billingAddress, `gid://shopify/MailingAddress/${o.legacyId + 1}?model_name=Address`);
+  else if (o.shippingAddress?.provinceCodeOnly) delete (node as Record<string, unknown>).billingAddress;
   return node;
 }
 
@@ -141,7 +155,7 @@ function lineItemNode(l: OrderLineRecord, o: OrderRecord, ctx: AdminContext) {
   const unit = bag(Number(l.unitPrice), Number(l.unitPricePresentment));
   const total = bag(Number(l.unitPrice) * l.quantity, Number(l.unitPricePresentment) * l.quantity);
   const media = product?.media.find((m) => m.gid === variant?.imageGid) ?? product?.media[0];
-  return {
+  const node: Record<string, unknown> = {
     __typename: "LineItem",
     id: l.gid,
     title: l.title,
@@ -154,10 +168,13 @@ function lineItemNode(l: OrderLineRecord, o: OrderRecord, ctx: AdminContext) {
     refundableQuantity: l.quantity,
     unfulfilledQuantity: o.fulfillmentStatus === "FULFILLED" ? 0 : l.quantity,
     nonFulfillableQuantity: 0,
-    taxable: variant?.taxable ?? true,
-    requiresShipping: true,
+    taxable: l.taxable ?? variant?.taxable ?? true,
+    requiresShipping: l.requiresShipping ?? true,
     isGiftCard: false,
-    customAttributes: [],
+    customAttributes: (l.customAttributes ?? []).map((a) => ({ __typename: "Attribute", ...a })),
+    ...(l.taxLines ? {
+      taxLines: l.taxLines.map((t) => ({ __typename: "TaxLine", title: t.title, rate: t.rate, priceSet: bag(Number(t.price), Number(t.pricePresentment)) })),
+    } : {}),
     discountAllocations: [],
     originalUnitPriceSet: unit,
     discountedUnitPriceSet: unit,
@@ -169,6 +186,9 @@ function lineItemNode(l: OrderLineRecord, o: OrderRecord, ctx: AdminContext) {
     product: product ? () => productNode(product, ctx) : null,
     variant: product && variant ? () => variantNode(variant, product, ctx) : null,
   };
+  // How a discount code is allocated across lines is not modelled: those fields fail loudly then.
+  if (o.discount) for (const k of ["discountAllocations", "discountedUnitPriceSet", "discountedUnitPriceAfterAllDiscountsSet", "discountedTotalSet", "totalDiscountSet"]) delete node[k];
+  return node;
 }
 
 export function mailingAddress(a: AddressRecord, id: string) {

@@ -14,6 +14,7 @@ import { addProduct, refreshSmartCollections } from "../write";
 import { appendMedia, requireSupportedMedia, validateMediaInputs, withMediaOverride, type CreateMediaInput } from "./product-media";
 import { productNode } from "./product-node";
 import { productDeleteAsync } from "./product-operations";
+import { addOptions, planNewOptions, type OptionCreateInput, type PlannedOption } from "./product-options";
 import { normalizeHandle } from "./product-update";
 import { requireScope } from "./shared";
 
@@ -37,7 +38,7 @@ export interface CreateInput {
   [other: string]: unknown;
 }
 
-const SUPPORTED = new Set(["metafields", "title", "handle", "descriptionHtml", "vendor", "productType", "tags", "status", "templateSuffix", "seo", "bodyHtml"]);
+const SUPPORTED = new Set(["metafields", "title", "handle", "descriptionHtml", "vendor", "productType", "tags", "status", "templateSuffix", "seo", "bodyHtml", "productOptions", "collectionsToJoin"]);
 
 type UserError = { __typename: "UserError"; field: string[] | null; message: string };
 const userError = (field: string[] | null, message: string): UserError => ({ __typename: "UserError", field, message });
@@ -71,15 +72,27 @@ export function productCreate(
   // Invalid media rejects the whole create (product-top-level-media-parity.json invalidCreate).
   const mediaErrors = validateMediaInputs(media);
   if (mediaErrors.length) return payload(null, mediaErrors.map((e) => userError(e.field, e.message)));
-  const result = createProductFromInput(ctx, input, info);
+  // productOptions (as productOptionsCreate on the new product): one variant with each option's first value.
+  // collectionsToJoin: custom collections only (unknown or smart ones are not captured and fail loudly).
+  const catalog = catalogOf(ctx.state, ctx.shop.domain);
+  const joins = ((input.collectionsToJoin ?? []) as string[]).map((gid) => {
+    const c = catalog.collections.get(gid);
+    if (!c || c.ruleSet) throw notImplemented(info, "productCreate collectionsToJoin naming an unknown or smart collection");
+    return c;
+  });
+  const optionInputs = (input.productOptions ?? []) as OptionCreateInput[];
+  const options = optionInputs.length ? planNewOptions(ctx, info, [], optionInputs) : undefined;
+  const result = createProductFromInput(ctx, input, info, options);
   if (Array.isArray(result)) return payload(null, result);
+  for (const c of joins) c.productGids.push(result.gid);
+  if (joins.length) touchCatalog(catalog);
   const created = appendMedia(ctx, result, media);
   const out = payload(result, []);
   return created.length ? { ...out, product: withMediaOverride(out.product!, result, new Set(created.map((m) => m.gid))) } : out;
 }
 
 /** Validates and creates a product (shared by productCreate and productSet); returns the errors instead when invalid. */
-export function createProductFromInput(ctx: AdminContext, input: CreateInput, info?: GraphQLResolveInfo): ProductRecord | UserError[] {
+export function createProductFromInput(ctx: AdminContext, input: CreateInput, info?: GraphQLResolveInfo, options?: PlannedOption[]): ProductRecord | UserError[] {
   const title = input.title ?? "";
   if (!title.trim()) return [userError(["title"], "Title can't be blank")];
   if (title.length > 255) return [userError(["title"], "Title is too long (maximum is 255 characters)")];
@@ -120,6 +133,9 @@ export function createProductFromInput(ctx: AdminContext, input: CreateInput, in
   product.status = status;
   product.templateSuffix = input.templateSuffix || null;
   product.tracksInventory = false;
+  // The default variant's inventory item is untracked and not stocked anywhere (product-helper-roots-read.json).
+  for (const v of product.variants) Object.assign(v.inventoryItem!, { tracked: false, stocked: false, weight: { value: 0, unit: "KILOGRAMS" } });
+  if (options) addOptions(ctx, product, options, "LEAVE_AS_IS");
   product.searchableAt = Date.now() + catalogDelays(ctx.state).searchIndexMs;
   const metafields = (input.metafields ?? []) as Record<string, unknown>[];
   if (metafields.length) {
@@ -142,7 +158,7 @@ export function removeProduct(ctx: AdminContext, product: ProductRecord, emit = 
   catalog.products.delete(product.gid);
   unindexProductHandle(catalog, product.handle, product.gid);
   for (const c of catalog.collections.values()) c.productGids = c.productGids.filter((g) => g !== product.gid);
-  const owned = [product.gid, ...product.variants.map((v) => v.gid), ...product.media.map((m) => m.gid)];
+  const owned = [product.gid, ...product.variants.flatMap((v) => [v.gid, ...(v.inventoryItem ? [v.inventoryItem.gid] : [])]), ...product.media.map((m) => m.gid)];
   for (const gid of owned) {
     unregisterNode(ctx.state, ctx.shop.domain, gid);
     deleteOwnerMetafields(ctx.state, ctx.shop.domain, gid);

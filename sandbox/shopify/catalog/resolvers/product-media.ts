@@ -3,7 +3,11 @@ import type { GraphQLResolveInfo } from "graphql";
 import type { AdminContext } from "../../admin-graphql/context";
 import { notImplemented } from "../../admin-graphql/resolvers/not-implemented";
 import { emitShopEvent } from "../../events";
-import { simulatedDelays } from "../../platform/app-identity";
+import { sandboxOrigin, simulatedDelays } from "../../platform/app-identity";
+import { imageInfo } from "../../content/image-size";
+import { remoteImage } from "../../content/remote-sources";
+import { stagedUploadFor } from "../../content/staged-uploads";
+import { filesStore } from "../../content/files-store";
 import { registerNode, unregisterNode } from "../../state";
 import { deleteOwnerMetafields } from "../../content/metafields-store";
 import { catalogOf, nextCatalogId, touchCatalog } from "../store";
@@ -85,12 +89,16 @@ export function appendMedia(ctx: AdminContext, product: ProductRecord, media: Cr
   return media.map((input) => {
     if (input.mediaContentType !== "IMAGE" && input.mediaContentType !== "EXTERNAL_VIDEO") throw new Error(`unsupported media type ${input.mediaContentType}`);
     const at = nowIso();
+    // What processing will produce, exposed only once READY (media-node.ts): a CDN copy of a URL
+    // the offline twin can answer (content/remote-sources.ts).
+    const remote = input.mediaContentType === "IMAGE" ? readableImage(ctx, input.originalSource) : undefined;
     const record: MediaRecord = {
       gid: `gid://shopify/${input.mediaContentType === "IMAGE" ? "MediaImage" : "ExternalVideo"}/${nextCatalogId(catalog, "MediaImage")}`,
-      url: input.originalSource,
+      url: remote ? `${sandboxOrigin(ctx.state)}/cdn/shop/files/${cdnName(input.originalSource, remote.mimeType)}` : input.originalSource,
       alt: input.alt ?? "",
-      width: 0,
-      height: 0,
+      width: remote?.width ?? 0,
+      height: remote?.height ?? 0,
+      ...(remote ? { mimeType: remote.mimeType } : {}),
       position: product.media.length + 1,
       sourceUrl: input.originalSource,
       productImageId: nextCatalogId(catalog, "ProductImage"),
@@ -103,6 +111,19 @@ export function appendMedia(ctx: AdminContext, product: ProductRecord, media: Cr
     registerNode(ctx.state, ctx.shop.domain, { gid: record.gid, typename: record.kind === "IMAGE" ? "MediaImage" : "ExternalVideo" });
     return record;
   });
+}
+
+/** What processing an image source yields offline: a staged upload's bytes, or a remote-sources.ts URL. */
+function readableImage(ctx: AdminContext, source: string): { mimeType: string; width: number; height: number } | undefined {
+  const bytes = stagedUploadFor(ctx.state, source)?.bytes;
+  return bytes ? imageInfo(bytes) : remoteImage(source);
+}
+
+/** Shopify's CDN name for a downloaded image: the URL's last segment, a uuid, the format's extension (`png_<uuid>.png`). */
+function cdnName(source: string, mimeType: string): string {
+  const stem = (new URL(source).pathname.split("/").filter(Boolean).pop() ?? "image").replace(/\.[A-Za-z0-9]+$/, "").replace(/[^A-Za-z0-9_-]/g, "_");
+  const ext = mimeType === "image/jpeg" ? "jpg" : mimeType === "image/svg+xml" ? "svg" : mimeType.slice("image/".length);
+  return `${stem}_${randomUUID()}.${ext}`;
 }
 
 /** Fails loudly for media content types the twin does not model. */
@@ -166,12 +187,46 @@ export function productDeleteMedia(args: { productId: string; mediaIds: string[]
   };
 }
 
+/** fileDelete of product media: the media leaves the product (media-file-mutation-first-lifecycle.json). */
+export function deleteProductMedia(ctx: AdminContext, product: ProductRecord, removed: MediaRecord[]): void {
+  removeMedia(ctx, product, removed);
+  if (removed.length) productChanged(ctx, product);
+}
+
+/**
+ * fileUpdate(referencesToRemove:) / (referencesToAdd:): the media leaves or joins a product while the
+ * file itself lives on (media-file-cascade-variant-media-clear.json: variants lose it too).
+ */
+export function detachProductMedia(ctx: AdminContext, product: ProductRecord, gid: string): void {
+  if (!product.media.some((m) => m.gid === gid)) return;
+  product.media = product.media.filter((m) => m.gid !== gid);
+  product.media.forEach((m, i) => (m.position = i + 1));
+  for (const v of product.variants) if (v.imageGid === gid) v.imageGid = null;
+  productChanged(ctx, product);
+}
+
+export function attachProductMedia(ctx: AdminContext, product: ProductRecord, media: Omit<MediaRecord, "position" | "productImageId">): void {
+  if (product.media.some((m) => m.gid === media.gid)) return;
+  product.media.push({ ...media, position: product.media.length + 1, productImageId: nextCatalogId(catalogOf(ctx.state, ctx.shop.domain), "ProductImage") });
+  productChanged(ctx, product);
+}
+
+/** fileUpdate(alt:) of product media. */
+export function updateProductMediaAlt(ctx: AdminContext, product: ProductRecord, m: MediaRecord, alt: string): void {
+  m.alt = alt;
+  m.updatedAt = nowIso();
+  productChanged(ctx, product);
+}
+
 function removeMedia(ctx: AdminContext, product: ProductRecord, removed: MediaRecord[]): void {
   const gone = new Set(removed.map((m) => m.gid));
   product.media = product.media.filter((m) => !gone.has(m.gid));
   product.media.forEach((m, i) => (m.position = i + 1));
   for (const v of product.variants) if (v.imageGid && gone.has(v.imageGid)) v.imageGid = null;
   for (const gid of gone) {
+    // A file shown on the product (fileUpdate referencesToAdd) lives on in the files store; whether
+    // productDeleteMedia deletes such a file on Shopify is not captured, so only the reference goes.
+    if (filesStore(ctx.state).files.has(Number(gid.slice(gid.lastIndexOf("/") + 1)))) continue;
     unregisterNode(ctx.state, ctx.shop.domain, gid);
     deleteOwnerMetafields(ctx.state, ctx.shop.domain, gid);
   }

@@ -8,6 +8,7 @@ import { collectionNode, collectionSortValue } from "./collection-node";
 import { isReadyImage, mediaNode, mediaStatus, productImage } from "./media-node";
 import { count, metafieldFields, plainText, truncate } from "./shared";
 import { variantNode } from "./variant-node";
+import { optionIds, productTracksInventory, variantTracked } from "../variants";
 
 // Product as the 2026-07 schema defines it, computed from a ProductRecord. Fields not listed here
 // fail loudly (implementedFieldsOnly); `translations` belongs to the localization domain.
@@ -34,11 +35,14 @@ export function productNode(p: ProductRecord, ctx: AdminContext) {
     status: p.status,
     seo: { __typename: "SEO", title: p.seo.title, description: p.seo.description },
     templateSuffix: p.templateSuffix,
+    // The twin keeps no taxonomy: productCreate/Update refuse `category` loudly, and the seed's CSVs
+    // set none, so every product is uncategorized (null, as for products created without one).
+    category: null,
     isGiftCard: false,
     requiresSellingPlan: false,
     hasOnlyDefaultVariant: isDefault,
     hasOutOfStockVariants: p.variants.some((v) => v.inventoryQuantity <= 0),
-    tracksInventory: p.tracksInventory ?? true,
+    tracksInventory: productTracksInventory(p),
     totalInventory: p.variants.reduce((s, v) => s + v.inventoryQuantity, 0),
     createdAt: p.createdAt,
     updatedAt: p.updatedAt,
@@ -48,22 +52,27 @@ export function productNode(p: ProductRecord, ctx: AdminContext) {
     priceRangeV2: { __typename: "ProductPriceRangeV2", minVariantPrice: moneyV2(min, currency), maxVariantPrice: moneyV2(max, currency) },
     priceRange: { __typename: "ProductPriceRange", minVariantPrice: moneyV2(min, currency), maxVariantPrice: moneyV2(max, currency) },
     options: ({ first }: { first?: number | null }) =>
-      p.options.slice(0, first ?? undefined).map((o, i) => ({
-        __typename: "ProductOption",
-        id: `gid://shopify/ProductOption/${BigInt(p.legacyId) * 10n + BigInt(i + 1)}`,
-        name: o.name,
-        position: i + 1,
-        values: o.values,
-        optionValues: o.values.map((value, j) => ({
-          __typename: "ProductOptionValue",
-          id: `gid://shopify/ProductOptionValue/${(BigInt(p.legacyId) * 10n + BigInt(i + 1)) * 1000n + BigInt(j + 1)}`,
-          name: value,
-          hasVariants: p.variants.some((v) => v.options[i]?.value === value),
-          swatch: null,
-          linkedMetafieldValue: null,
-        })),
-        linkedMetafield: null,
-      })),
+      p.options.slice(0, first ?? undefined).map((o, i) => {
+        const ids = optionIds(p, i);
+        const used = (value: string) => p.variants.some((v) => v.options[i]?.value === value);
+        return {
+          __typename: "ProductOption",
+          id: ids.id,
+          name: o.name,
+          position: i + 1,
+          // `values` lists only values some variant uses; optionValues lists them all (product-relationship-roots.json).
+          values: o.values.filter(used),
+          optionValues: o.values.map((value, j) => ({
+            __typename: "ProductOptionValue",
+            id: ids.valueIds[j],
+            name: value,
+            hasVariants: used(value),
+            swatch: null,
+            linkedMetafieldValue: o.linked?.values[j] ?? null,
+          })),
+          linkedMetafield: o.linked ? { __typename: "LinkedMetafield", namespace: o.linked.namespace, key: o.linked.key } : null,
+        };
+      }),
     media: (args: ConnectionArgs & { sortKey?: string | null; query?: string | null }) =>
       keysetConnection(
         { items: args.sortKey === "ID" ? sortBy(p.media, (m) => legacyIdOf(m.gid), (m) => legacyIdOf(m.gid)) : p.media, value: (m) => (args.sortKey === "ID" ? legacyIdOf(m.gid) : m.position), id: (m) => legacyIdOf(m.gid) },
@@ -81,7 +90,7 @@ export function productNode(p: ProductRecord, ctx: AdminContext) {
       const first = p.media.find(isReadyImage);
       return first ? productImage(first) : null;
     },
-    variants: (args: ConnectionArgs & { sortKey?: string | null }) => keysetConnection(variantSort(p.variants, args.sortKey ?? "POSITION"), args, (v) => variantNode(v, p, ctx)),
+    variants: (args: ConnectionArgs & { sortKey?: string | null }) => keysetConnection(variantSort(p, args.sortKey ?? "POSITION"), args, (v) => variantNode(v, p, ctx)),
     variantsCount: count(p.variants.length),
     collections: (args: ConnectionArgs & { sortKey?: string | null }) => {
       const memberships = [...catalogOf(ctx.state, ctx.shop.domain).collections.values()].filter((c) => c.productGids.includes(p.gid));
@@ -93,17 +102,32 @@ export function productNode(p: ProductRecord, ctx: AdminContext) {
   };
 }
 
-function variantSort(variants: VariantRecord[], sortKey: string) {
+function variantSort(p: ProductRecord, sortKey: string) {
   const id = (v: VariantRecord) => legacyIdOf(v.gid);
-  const value = (v: VariantRecord): number | string => {
-    switch (sortKey) {
-      case "SKU": return v.sku.toLowerCase();
-      case "TITLE": case "NAME": case "FULL_TITLE": return v.title.toLowerCase();
-      case "INVENTORY_QUANTITY": return v.inventoryQuantity;
-      case "ID": return id(v);
-      default: return v.position;
-    }
-  };
-  return { items: sortBy(variants, value, id), value, id };
+  const value = variantSortValue(sortKey, p);
+  // INVENTORY_LEVELS_AVAILABLE ranks inventory levels: variants stocked nowhere are not listed
+  // (product-nested-connections.json variantSorts, new variants without quantities).
+  const items = sortKey === "INVENTORY_LEVELS_AVAILABLE" ? p.variants.filter((v) => v.inventoryItem?.stocked ?? true) : p.variants;
+  return { items: sortBy(items, value, id), value, id };
+}
+
+/**
+ * Variant sort values (ties by id), from product-nested-connections.json variantSorts: NAME is
+ * "<product title> - <variant title>" (its cursor's last_value), FULL_TITLE keeps creation order
+ * within a product (product title only), INVENTORY_MANAGEMENT puts untracked before tracked,
+ * INVENTORY_POLICY is alphabetical (CONTINUE before DENY), POPULAR and RELEVANCE follow position.
+ */
+export function variantSortValue(sortKey: string, p: ProductRecord): (v: VariantRecord) => number | string {
+  switch (sortKey) {
+    case "SKU": return (v) => v.sku.toLowerCase();
+    case "TITLE": return (v) => v.title.toLowerCase();
+    case "NAME": return (v) => `${p.title} - ${v.title}`.toLowerCase();
+    case "FULL_TITLE": return () => p.title.toLowerCase();
+    case "INVENTORY_QUANTITY": case "INVENTORY_LEVELS_AVAILABLE": return (v) => v.inventoryQuantity;
+    case "INVENTORY_MANAGEMENT": return (v) => (variantTracked(v, p) ? 1 : 0);
+    case "INVENTORY_POLICY": return (v) => v.inventoryPolicy;
+    case "ID": return (v) => legacyIdOf(v.gid);
+    default: return (v) => v.position; // POSITION, POPULAR, RELEVANCE
+  }
 }
 

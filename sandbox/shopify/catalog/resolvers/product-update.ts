@@ -2,6 +2,7 @@ import type { GraphQLResolveInfo } from "graphql";
 import type { AdminContext } from "../../admin-graphql/context";
 import { coded } from "../../admin-graphql/errors";
 import { notImplemented } from "../../admin-graphql/resolvers/not-implemented";
+import { metafieldsSet } from "../../content/metafields";
 import { emitShopEvent } from "../../events";
 import { catalogOf, indexProductHandle, productByHandle, touchCatalog } from "../store";
 import type { ProductRecord } from "../types";
@@ -33,7 +34,7 @@ interface UpdateInput {
   [other: string]: unknown;
 }
 
-const SUPPORTED = new Set(["id", "title", "descriptionHtml", "handle", "seo", "vendor", "productType", "tags", "status", "templateSuffix", "redirectNewHandle"]);
+const SUPPORTED = new Set(["id", "title", "descriptionHtml", "handle", "seo", "vendor", "productType", "tags", "status", "templateSuffix", "redirectNewHandle", "metafields", "collectionsToJoin", "collectionsToLeave"]);
 
 type UserError = { __typename: "UserError"; field: string[] | null; message: string };
 const userError = (field: string[] | null, message: string): UserError => ({ __typename: "UserError", field, message });
@@ -78,6 +79,24 @@ export function productUpdate(
   // Invalid media leaves the product unchanged (product-top-level-media-parity.json invalidUpdate).
   errors.push(...validateMediaInputs(media).map((e) => userError(e.field, e.message)));
   if (errors.length) return { __typename: "ProductUpdatePayload", product: productNode(product, ctx), userErrors: errors };
+
+  // Collection membership (custom collections only; unknown or smart ones are not captured and fail loudly).
+  const joins = [input.collectionsToJoin ?? [], input.collectionsToLeave ?? []].map((ids) =>
+    (ids as string[]).map((gid) => {
+      const c = catalog.collections.get(gid);
+      if (!c || c.ruleSet) throw notImplemented(info, "productUpdate collectionsToJoin/Leave naming an unknown or smart collection");
+      return c;
+    }),
+  );
+  const metafields = (input.metafields ?? []) as Record<string, unknown>[];
+  if (metafields.length) {
+    // Through the content domain's metafieldsSet (same validation, atomic); how productUpdate reports
+    // invalid metafields is not captured, so that case fails loudly before anything changes.
+    const set = metafieldsSet({ metafields: metafields.map((m) => ({ ...m, ownerId: product.gid })) as never }, ctx, info);
+    if (set.userErrors.length) throw notImplemented(info, `productUpdate with invalid metafields (${set.userErrors[0]!.message})`);
+  }
+  for (const c of joins[0]!) if (!c.productGids.includes(product.gid)) c.productGids.push(product.gid);
+  for (const c of joins[1]!) c.productGids = c.productGids.filter((g) => g !== product.gid);
 
   if (input.title != null) product.title = input.title;
   if (input.descriptionHtml != null) product.descriptionHtml = input.descriptionHtml;

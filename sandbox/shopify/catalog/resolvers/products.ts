@@ -9,6 +9,9 @@ import type { CatalogState, ProductRecord, VariantRecord } from "../types";
 import { productNode } from "./product-node";
 import { addSearchWarnings, count, requireScope } from "./shared";
 import { variantNode } from "./variant-node";
+import { findInventoryItem, inventoryItemNode } from "./inventory-item-node";
+import { variantSortValue as productVariantSortValue } from "./product-node";
+import { productTracksInventory } from "../variants";
 
 // QueryRoot.products / product / productByIdentifier / productByHandle / productsCount and the
 // productVariants roots. Search: search/parse.ts; cursors: keyset.ts.
@@ -40,7 +43,7 @@ export function productSearchSpec(catalog: CatalogState): SearchSpec<ProductReco
       inventory_total: { kind: "number", get: (p) => [p.variants.reduce((s, v) => s + v.inventoryQuantity, 0)] },
       price: { kind: "number", get: (p) => p.variants.map((v) => Number(v.price)) },
       gift_card: { kind: "bool", get: () => false },
-      tracks_inventory: { kind: "bool", get: () => true },
+      tracks_inventory: { kind: "bool", get: (p) => productTracksInventory(p) },
       is_price_reduced: { kind: "bool", get: (p) => p.variants.some((v) => v.compareAtPrice !== null && Number(v.compareAtPrice) > Number(v.price)) },
       has_only_default_variant: { kind: "bool", get: (p) => p.variants.length === 1 && p.variants[0]!.title === "Default Title" },
       out_of_stock_somewhere: { kind: "bool", get: (p) => p.variants.some((v) => v.inventoryQuantity <= 0) },
@@ -158,14 +161,9 @@ function variantRows(catalog: CatalogState): VariantRow[] {
 }
 
 function variantSortValue(sortKey: string): (r: VariantRow) => SortValue {
-  switch (sortKey) {
-    case "SKU": return ({ v }) => v.sku.toLowerCase();
-    case "TITLE": return ({ v }) => v.title.toLowerCase();
-    case "NAME": case "FULL_TITLE": return ({ v, p }) => `${p.title} - ${v.title}`.toLowerCase();
-    case "INVENTORY_QUANTITY": return ({ v }) => v.inventoryQuantity;
-    case "POSITION": return ({ v }) => v.position;
-    default: return ({ v }) => legacyIdOf(v.gid);
-  }
+  // Same values as Product.variants (product-node.ts); the root's default and RELEVANCE are by id.
+  if (sortKey === "RELEVANCE" || sortKey === "ID") return ({ v }) => legacyIdOf(v.gid);
+  return ({ v, p }) => productVariantSortValue(sortKey, p)(v);
 }
 
 function searchVariants(args: ListArgs, ctx: AdminContext, info: GraphQLResolveInfo) {
@@ -200,12 +198,19 @@ export function productVariant({ id }: { id: string }, ctx: AdminContext, info: 
   return row ? variantNode(row.v, row.p, ctx) : null;
 }
 
-// QueryRoot.inventoryItem / inventoryLevel. The twin models no inventory items or levels
-// (ProductVariant.inventoryItem fails loudly), so it has never handed out an InventoryItem or
-// InventoryLevel id and every lookup is a miss: null, as for unknown ids
-// (product-related-by-id-not-found.json). Access (read_inventory) is checked by admin-graphql/access.ts.
-export function inventoryItem(_args: { id: string }) {
-  return null;
+export function productVariantByIdentifier({ identifier }: { identifier: { id?: string | null; customId?: unknown } }, ctx: AdminContext, info: GraphQLResolveInfo) {
+  requireScope(ctx, info, "read_products");
+  if (identifier.customId) throw notImplemented(info, "productVariantByIdentifier(identifier: { customId })");
+  return identifier.id ? productVariant({ id: identifier.id }, ctx, info) : null;
+}
+
+// QueryRoot.inventoryItem / inventoryLevel. Every variant has an inventory item (inventory-item-node.ts);
+// inventory levels are not modelled, so the twin never handed out an InventoryLevel id and that
+// lookup is always a miss: null, as for unknown ids (product-related-by-id-not-found.json).
+// Access (read_inventory) is checked by admin-graphql/access.ts.
+export function inventoryItem({ id }: { id: string }, ctx: AdminContext) {
+  const found = findInventoryItem(ctx, id);
+  return found ? inventoryItemNode(found.v, found.p, ctx) : null;
 }
 
 export function inventoryLevel(_args: { id: string }) {
