@@ -37,6 +37,14 @@ export function preexistingOwners(exchanges: Exchange[]): RecordedOwner[] {
   }
   for (const ex of exchanges) {
     if (isMutation(ex)) {
+      // A mutation Shopify accepted without any error worked on objects that existed: the ones its
+      // request names (an owner the recording only kept as `setup.productId`) were the shop's.
+      if (acceptedCleanly(ex)) {
+        for (const g of `${JSON.stringify(ex.variables ?? {})}`.match(ANY_GID) ?? []) {
+          const type = GID.exec(g)?.[1];
+          if (type && !found.has(g)) found.set(g, { gid: g, type: type as RecordedOwner["type"], fields: {}, metafields: [] });
+        }
+      }
       for (const g of `${JSON.stringify(ex.variables)} ${JSON.stringify(ex.response?.data ?? null)}`.match(ANY_GID) ?? []) touched.add(g);
       continue;
     }
@@ -60,6 +68,17 @@ function translatableSource(node: Record<string, unknown>): Record<string, unkno
     if (field && typeof c.value === "string") out[field] = c.value;
   }
   return out;
+}
+
+/** No top-level error, and every userErrors list of the answer is empty. */
+function acceptedCleanly(ex: Exchange): boolean {
+  if (ex.response?.errors?.length || !isObject(ex.response?.data)) return false;
+  let clean = true;
+  JSON.stringify(ex.response.data, (k, v: unknown) => {
+    if (/userErrors$/i.test(k) && Array.isArray(v) && v.length) clean = false;
+    return v;
+  });
+  return clean && Object.values(ex.response.data as object).every((v) => v !== null);
 }
 
 function collect(node: unknown, touched: Set<string>, found: Map<string, RecordedOwner>): void {

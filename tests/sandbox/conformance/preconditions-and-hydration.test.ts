@@ -26,6 +26,15 @@ describe("products the recorded shop already had (hydrate.ts)", () => {
     expect(owners).toEqual([{ gid: product, type: "Product", fields: { title: "Canvas bag" }, metafields: [{ id: "gid://shopify/Metafield/45359476998450", namespace: "custom", key: "material", type: "single_line_text_field", value: "Canvas", compareDigest: "a".repeat(64) }] }]);
   });
 
+  it("takes objects a cleanly accepted mutation worked on, never ones a refused mutation named", () => {
+    const set = "mutation S($m: [MetafieldsSetInput!]!) { metafieldsSet(metafields: $m) { metafields { id } userErrors { field message } } }";
+    const owners = preexistingOwners([
+      ex("$.refused", { query: set, variables: { m: [{ ownerId: "gid://shopify/Product/999999998" }] }, response: { data: { metafieldsSet: { metafields: [], userErrors: [{ field: ["metafields", "0", "ownerId"], message: "Owner does not exist." }] } } } }),
+      ex("$.accepted", { query: set, variables: { m: [{ ownerId: "gid://shopify/Product/42" }] }, response: { data: { metafieldsSet: { metafields: [{ id: "gid://shopify/Metafield/1" }], userErrors: [] } } } }),
+    ]);
+    expect(owners.map((o) => o.gid)).toEqual(["gid://shopify/Product/42"]);
+  });
+
   it("never rebuilds what the scenario created itself", () => {
     const created = { data: { productCreate: { product: { id: product, title: "New" }, userErrors: [] } } };
     expect(preexistingOwners([
