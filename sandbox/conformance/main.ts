@@ -40,10 +40,10 @@ results.sort((a, b) => (a.file === b.file ? 0 : a.file < b.file ? -1 : 1));
 const listed = results.filter((r) => !r.outside);
 const outside = results.filter((r) => r.outside);
 const byDomain = new Map<string, DomainCounts>();
-for (const d of domains) byDomain.set(d, { passed: 0, failed: 0, unreplayable: 0, outsidePassed: 0, outsideFailed: 0 });
+for (const d of domains) byDomain.set(d, { passed: 0, failed: 0, incomparable: 0, unreplayable: 0, outsidePassed: 0, outsideFailed: 0 });
 for (const r of listed) byDomain.get(r.domain)![r.outcome.status]++;
-for (const r of outside) if (r.outcome.status !== "unreplayable") byDomain.get(r.domain)![r.outcome.status === "passed" ? "outsidePassed" : "outsideFailed"]++;
-for (const [domain, c] of byDomain) console.log(`${domain.padEnd(22)} ${String(c.passed).padStart(4)} passed ${String(c.failed).padStart(4)} failed ${String(c.unreplayable).padStart(4)} not replayable   (outside the listed domains: ${c.outsidePassed} passed, ${c.outsideFailed} failed)`);
+for (const r of outside) if (r.outcome.status === "passed" || r.outcome.status === "failed") byDomain.get(r.domain)![r.outcome.status === "passed" ? "outsidePassed" : "outsideFailed"]++;
+for (const [domain, c] of byDomain) console.log(`${domain.padEnd(22)} ${String(c.passed).padStart(4)} passed ${String(c.failed).padStart(4)} failed ${String(c.incomparable).padStart(4)} not comparable ${String(c.unreplayable).padStart(4)} not replayable   (outside the listed domains: ${c.outsidePassed} passed, ${c.outsideFailed} failed)`);
 
 const reportPath = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../CONFORMANCE.md");
 if (!fileFilters.length && domains.length === CONFORMANCE_DOMAINS.length) {
@@ -52,7 +52,7 @@ if (!fileFilters.length && domains.length === CONFORMANCE_DOMAINS.length) {
 }
 const count = (rs: ExchangeResult[], status: ExchangeResult["outcome"]["status"]) => rs.filter((r) => r.outcome.status === status).length;
 const [passed, failed] = [count(listed, "passed"), count(listed, "failed")];
-console.log(`(${count(results, "unreplayable")} recorded responses have no query text and are listed as not replayable)`);
+console.log(`(${count(listed, "incomparable")} replayed exchanges differ only through state the twin cannot have and are listed as not comparable; ${count(listed, "unreplayable")} recorded responses have no query text and are listed as not replayable)`);
 console.log(`outside the listed domains (not counted below): ${count(outside, "passed")} passed, ${count(outside, "failed")} failed`);
 console.log(`conformance: ${passed} passed, ${failed} failed`);
 process.exit(strict && failed ? 1 : 0);

@@ -16,9 +16,13 @@ import { apiClientId, simulatedDelays } from "../shopify/platform/app-identity";
 // Ids the twin assigns are learned from each response (paired with the captured one at the same
 // path) and substituted into later requests, so "create, then read by id" works.
 
+// "incomparable": the exchange was replayed and differs, but the difference is explained by a state
+// the twin cannot have (the recorded shop's own data, setup the recording did not keep, an API
+// version or a document that changed since). Listed with the evidence, not counted as a failure.
 export type Outcome =
   | { status: "passed" }
   | { status: "failed"; category: string; detail: string; diffs: Difference[] }
+  | { status: "incomparable"; category: string; detail: string; diffs: Difference[] }
   | { status: "unreplayable"; category: string; detail: string };
 
 export interface ExchangeResult {
@@ -95,7 +99,7 @@ export async function replayScenario(capture: CaptureFile, exchanges: Exchange[]
       const outcome: Outcome = diffs.length ? classify(ex, reply, diffs, created, isMutation, unreplayed) : { status: "passed" };
       record(ex, outcome);
       // What this step made in the recording was not made in the twin either: later steps naming it depend on the same setup.
-      if (outcome.status === "failed" && outcome.category === CATEGORY.unreplayableSetup) {
+      if (outcome.status === "incomparable" && outcome.category === CATEGORY.unreplayableSetup) {
         const asked = `${ex.query ?? ""} ${JSON.stringify(ex.variables)}`;
         for (const g of JSON.stringify(ex.response.data ?? null).match(GID) ?? []) if (!asked.includes(g) && !ids.has(g) && !unreplayed.has(g)) unreplayed.set(g, outcome.detail.replace(/ \(.*\)$/, ""));
       }
@@ -152,6 +156,45 @@ function awaitsProcessing(diffs: Difference[]): boolean {
   if (diffs.every(isAsyncStateDiff)) return true;
   const owners = diffs.filter((d) => /(^|\.)status$/.test(d.path)).map((d) => `${parentPath(d.path)}.`);
   return owners.length > 0 && diffs.every((d) => isAsyncStateDiff(d) || owners.some((o) => d.path.startsWith(o)));
+}
+
+/** Whether a difference concerns one of `foreign`: an enclosing captured object is one, or the captured value names one. */
+export function concernsForeign(d: Difference, captured: unknown, foreign: Set<string>): boolean {
+  if (!d.path.startsWith("data")) return false;
+  const steps: (string | number)[] = d.path.replace(/\.length$/, "").split(/\.|(?=\[)/).map((s) => (s.startsWith("[") ? Number(s.slice(1, -1)) : s));
+  let node: unknown = captured;
+  for (const step of steps) {
+    if (node && typeof node === "object" && !Array.isArray(node)) {
+      const o = node as Record<string, unknown>;
+      if ([o.id, o.resourceId].some((id) => typeof id === "string" && foreign.has(id))) return true;
+    }
+    node = node && typeof node === "object" ? (node as Record<string | number, unknown>)[step] : undefined;
+  }
+  return [...(JSON.stringify(node ?? null).match(GID) ?? [])].some((g) => foreign.has(g));
+}
+
+/**
+ * Whether the twin refused a mutation because of an object it cannot have: one of its userErrors
+ * points (by `field`) at an input holding such an id, or an error message names one.
+ */
+export function twinRefusedForeign(body: unknown, variables: Record<string, unknown>, foreign: Set<string>): boolean {
+  let refused = false;
+  JSON.stringify(body ?? null, (k, v: unknown) => {
+    if (refused) return undefined;
+    if ((k === "userErrors" || k === "errors") && Array.isArray(v)) {
+      for (const e of v as { field?: unknown; message?: unknown }[]) {
+        const named = typeof e?.message === "string" ? e.message.match(GID) ?? [] : [];
+        if (named.some((g) => foreign.has(g))) refused = true;
+        if (Array.isArray(e?.field)) {
+          let at: unknown = variables;
+          for (const step of e.field as unknown[]) at = at && typeof at === "object" ? (at as Record<string, unknown>)[String(step)] : undefined;
+          if ((JSON.stringify(at ?? null).match(GID) ?? []).some((g) => foreign.has(g))) refused = true;
+        }
+      }
+    }
+    return v;
+  });
+  return refused;
 }
 
 const COUNT_KEYS = new Set(["objectCount", "rootObjectCount", "count"]);
@@ -305,7 +348,7 @@ function classify(ex: Exchange, reply: TwinReply, diffs: Difference[], created: 
   // of another type than Shopify's, a real gap.)
   if (ex.querySource !== "inline" && !diffs.some((d) => d.path.endsWith("__typename"))) {
     const added = diffs.find((d) => d.captured === "<absent>" && d.twin !== "<absent>" && d.path.startsWith("data.") && selectsUnconditionally(ex.query ?? "", d.path.slice("data.".length)));
-    if (added) return { status: "failed", category: CATEGORY.documentChanged, detail: `${ex.documentPath ?? "document"} selects ${added.path.replace(/\[\d+\]/g, "[]")}`, diffs };
+    if (added) return { status: "incomparable", category: CATEGORY.documentChanged, detail: `${ex.documentPath ?? "document"} selects ${added.path.replace(/\[\d+\]/g, "[]")}`, diffs };
   }
 
   // Objects an earlier step of this scenario made but could not be replayed (no query text): the
@@ -314,7 +357,7 @@ function classify(ex: Exchange, reply: TwinReply, diffs: Difference[], created: 
   if (unreplayed.size) {
     const text = `${ex.query ?? ""} ${JSON.stringify(ex.variables)}${isMutation ? "" : ` ${JSON.stringify(ex.response.data ?? null)}`}`;
     const dependency = [...unreplayed].find(([g]) => text.includes(g) || (g.startsWith("gid://") && new RegExp(`\\b${g.replace(/^.*\//, "")}\\b`).test(text)));
-    if (dependency) return { status: "failed", category: CATEGORY.unreplayableSetup, detail: `${dependency[1]} (${dependency[0].replace(/\/\d+$/, "")})`, diffs };
+    if (dependency) return { status: "incomparable", category: CATEGORY.unreplayableSetup, detail: `${dependency[1]} (${dependency[0].replace(/\/\d+$/, "")})`, diffs };
   }
 
   // Objects the real shop already had: the request names them, or a read returns them, and no
@@ -322,18 +365,22 @@ function classify(ex: Exchange, reply: TwinReply, diffs: Difference[], created: 
   const requestIds: string[] = `${ex.query ?? ""} ${JSON.stringify(ex.variables)}`.match(GID) ?? [];
   // Ids a response names only inside userErrors did not need to exist (a rejected reference).
   const responseIds: string[] = JSON.stringify(ex.response.data ?? null, (k, v: unknown) => (k === "userErrors" ? undefined : v)).match(GID) ?? [];
-  const foreign = isMutation ? requestIds.filter((g) => !created.has(g) && responseIds.includes(g)) : responseIds.filter((g) => !created.has(g));
-  if (foreign.length) return { status: "failed", category: CATEGORY.preExisting, detail: `e.g. ${foreign[0]}`, diffs };
+  const foreign = new Set(isMutation ? requestIds.filter((g) => !created.has(g) && responseIds.includes(g)) : responseIds.filter((g) => !created.has(g)));
+  // Only when every difference sits on such an object (inside it, naming it, or a list holding it):
+  // a difference on the scenario's own objects in the same answer stays a failure.
+  if (foreign.size && (diffs.every((d) => concernsForeign(d, ex.response, foreign)) || (isMutation && twinRefusedForeign(reply.body, ex.variables, foreign)))) {
+    return { status: "incomparable", category: CATEGORY.preExisting, detail: `e.g. ${[...foreign][0]}`, diffs };
+  }
   // Counts over the recorded shop's catalogue (a bulk export's objectCount, productsCount): the
   // captured count is larger than everything this scenario created.
   const counts = diffs.filter((d) => COUNT_KEYS.has(d.path.split(".").pop() ?? ""));
   if (counts.length === diffs.length && counts.every((d) => Number(d.captured) > created.size)) {
-    return { status: "failed", category: CATEGORY.preExisting, detail: `counts the recorded shop's catalogue (captured ${String(counts[0]!.captured)})`, diffs };
+    return { status: "incomparable", category: CATEGORY.preExisting, detail: `counts the recorded shop's catalogue (captured ${String(counts[0]!.captured)})`, diffs };
   }
 
   const capturedCodes = new Set((ex.response.errors ?? []).map((e) => (e as { extensions?: { code?: string } }).extensions?.code));
   const schemaError = twinErrors.find((e) => VALIDATION_CODES.has(e.extensions?.code ?? "") && !capturedCodes.has(e.extensions?.code));
-  if (schemaError) return { status: "failed", category: CATEGORY.schema, detail: schemaError.message ?? "", diffs };
+  if (schemaError) return { status: "incomparable", category: CATEGORY.schema, detail: schemaError.message ?? "", diffs };
 
   const twinOnlyError = !Object.hasOwn(body, "data") && twinErrors[0]?.message;
   const detail = twinOnlyError ? `twin answered only errors: ${twinOnlyError}` : diffs[0]!.path.replace(/\[\d+\]/g, "[]");

@@ -3,7 +3,7 @@ import { preexistingOwners } from "../../../sandbox/conformance/hydrate";
 import { normalizeCapture, type Exchange } from "../../../sandbox/conformance/normalize";
 import { scenarioSetup } from "../../../sandbox/conformance/preconditions";
 import { reconstructQueries } from "../../../sandbox/conformance/reconstruct";
-import { CATEGORY, replayScenario } from "../../../sandbox/conformance/replay";
+import { CATEGORY, concernsForeign, replayScenario, twinRefusedForeign } from "../../../sandbox/conformance/replay";
 import { scenarioScopes } from "../../../sandbox/conformance/scopes";
 
 // What a scenario assumed of the recorded shop and app, and how it is rebuilt before the replay.
@@ -104,5 +104,24 @@ describe("recovery and dependencies", () => {
     ]);
     expect(results[1]!.outcome).toMatchObject({ category: CATEGORY.unreplayableSetup });
     expect(results[2]!.outcome).toMatchObject({ category: CATEGORY.unreplayableSetup, detail: "$.setup.productCreate (gid://shopify/MediaImage)" });
+  });
+});
+
+describe("differences explained by the recorded shop's own objects", () => {
+  const foreign = new Set(["gid://shopify/Product/9"]);
+  const captured = { data: { products: { nodes: [{ id: "gid://shopify/Product/9", title: "Shop's" }, { id: "gid://shopify/Product/1", title: "Mine" }] } } };
+
+  it("a difference inside, naming, or listing such an object is explained by it; one on the scenario's own object is not", () => {
+    expect(concernsForeign({ path: "data.products.nodes[0].title", captured: "Shop's", twin: "x" }, captured, foreign)).toBe(true);
+    expect(concernsForeign({ path: "data.products.nodes.length", captured: 2, twin: 1 }, captured, foreign)).toBe(true);
+    expect(concernsForeign({ path: "data.products.nodes[1].title", captured: "Mine", twin: "x" }, captured, foreign)).toBe(false);
+  });
+
+  it("a mutation the twin refused at an input holding such an id, or naming it, is explained by it", () => {
+    const variables = { metafields: [{ ownerId: "gid://shopify/Product/9" }, { ownerId: "gid://shopify/Product/1" }] };
+    const refusal = (field: string[]) => ({ data: { metafieldsSet: { userErrors: [{ field, message: "Owner does not exist." }] } } });
+    expect(twinRefusedForeign(refusal(["metafields", "0", "ownerId"]), variables, foreign)).toBe(true);
+    expect(twinRefusedForeign(refusal(["metafields", "1", "ownerId"]), variables, foreign)).toBe(false);
+    expect(twinRefusedForeign({ errors: [{ message: "Invalid id: gid://shopify/Product/9" }] }, {}, foreign)).toBe(true);
   });
 });

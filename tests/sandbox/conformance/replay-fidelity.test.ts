@@ -47,7 +47,7 @@ describe("setup steps without query text (1)", () => {
       ex("$.read", { query: "query R($id: ID!) { product(id: $id) { title } }", variables: { id: "gid://shopify/Product/10252752552242" }, response: { data: { product: { title: "T" } } } }),
     ]);
     expect(results[0]!.outcome.status).toBe("unreplayable");
-    expect(results[1]!.outcome).toMatchObject({ status: "failed", category: CATEGORY.unreplayableSetup, detail: "$.setup.productCreate (gid://shopify/Product)" });
+    expect(results[1]!.outcome).toMatchObject({ status: "incomparable", category: CATEGORY.unreplayableSetup, detail: "$.setup.productCreate (gid://shopify/Product)" });
   });
 });
 
@@ -172,7 +172,7 @@ describe("documents edited after recording (8)", () => {
     const [result] = await replayScenario(capture, [
       ex("$.read", { querySource: "documentPath", documentPath: "config/x.graphql", query: "query { shop { name currencyCode } }", response: { data: { shop: { name: "harry-test-heelo" } } } }),
     ]);
-    expect(result!.outcome).toMatchObject({ status: "failed", category: CATEGORY.documentChanged, detail: "config/x.graphql selects data.shop.currencyCode" });
+    expect(result!.outcome).toMatchObject({ status: "incomparable", category: CATEGORY.documentChanged, detail: "config/x.graphql selects data.shop.currencyCode" });
   });
 
   it("keeps inline queries (exactly what was sent) as a plain difference", async () => {
