@@ -39,7 +39,7 @@ export function preexistingOwners(exchanges: Exchange[]): RecordedOwner[] {
     if (isMutation(ex)) {
       // A mutation Shopify accepted without any error worked on objects that existed: the ones its
       // request names (an owner the recording only kept as `setup.productId`) were the shop's.
-      if (acceptedCleanly(ex)) {
+      if (acceptedCleanly(ex) && !deletes(ex)) {
         for (const g of `${JSON.stringify(ex.variables ?? {})}`.match(ANY_GID) ?? []) {
           const type = GID.exec(g)?.[1];
           if (type && !found.has(g)) found.set(g, { gid: g, type: type as RecordedOwner["type"], fields: {}, metafields: [] });
@@ -69,6 +69,9 @@ function translatableSource(node: Record<string, unknown>): Record<string, unkno
   }
   return out;
 }
+
+// A delete of something that does not exist can answer without errors (metafieldsDelete).
+const deletes = (ex: Exchange) => Object.keys(isObject(ex.response?.data) ? ex.response.data as object : {}).some((k) => /(Delete|Remove)$/.test(k));
 
 /** No top-level error, and every userErrors list of the answer is empty. */
 function acceptedCleanly(ex: Exchange): boolean {

@@ -11,7 +11,7 @@ import { fits } from "./reconstruct";
 // type, every recorded variable must be an argument of them (same name, or the only argument
 // left), every key below must be a field of the type it sits on (a key that is not — an alias —
 // stops it), fields only a concrete type has go under `... on Type`, and connections are asked
-// for with `first: 250` (the recorded lists are the scenario's own few objects). Empty lists and
+// for with `first: <the largest page the recording shows>`. Empty lists and
 // nulls carry no shape, so they select only `__typename` (the answer is [] or null either way).
 // The result must validate against the schema and select exactly the captured keys (`fits`).
 
@@ -35,7 +35,7 @@ export function synthesizeQuery(variables: Record<string, unknown>, data: Record
     if (selection === undefined) return undefined;
     const bound = args.map(([arg, v]) => `${arg}: $${v}`);
     // A connection read without a recorded page size was asked for a page big enough for all of it.
-    if (isConnection(field) && !args.some(([arg]) => arg === "first" || arg === "last")) bound.push("first: 250");
+    if (isConnection(field) && !args.some(([arg]) => arg === "first" || arg === "last")) bound.push(`first: ${pageSize([data[key]])}`);
     parts.push(`${key}${bound.length ? `(${bound.join(", ")})` : ""}${selection}`);
   }
   const operation = root === schema.getMutationType() ? "mutation" : "query";
@@ -105,7 +105,7 @@ function selectionFor(schema: GraphQLSchema, type: Parameters<typeof getNamedTyp
     const owner = fieldOwner(schema, named, key, objects as Record<string, unknown>[]);
     if (!owner) return undefined;
     const field: GraphQLField<unknown, unknown> = owner.type.getFields()[key]!;
-    const args = connectionArgs(field);
+    const args = connectionArgs(field, values);
     if (args === undefined) return undefined;
     const sub = selectionFor(schema, field.type, values.length === 1 ? values[0] : values);
     if (sub === undefined) return undefined;
@@ -128,11 +128,18 @@ function fieldOwner(schema: GraphQLSchema, named: GraphQLNamedType, key: string,
   return candidates.length === 1 ? { type: candidates[0]! } : undefined;
 }
 
-/** `(first: 250)` for connections, "" for fields without required arguments, undefined when a required argument is unknown. */
-function connectionArgs(field: GraphQLField<unknown, unknown>): string | undefined {
+/** `(first: <recorded page size>)` for connections, "" for fields without required arguments, undefined when a required argument is unknown. */
+function connectionArgs(field: GraphQLField<unknown, unknown>, values: unknown[]): string | undefined {
   const required = field.args.filter((a) => isNonNullType(a.type) && a.defaultValue === undefined);
   if (required.length) return undefined;
-  return isConnection(field) ? "(first: 250)" : "";
+  return isConnection(field) ? `(first: ${pageSize(values)})` : "";
+}
+
+// The largest page the recording shows (nodes or edges), at least 1: a page of 250 nested inside
+// another list can exceed the 1,000-point cost limit Shopify (and the twin) enforce.
+function pageSize(values: unknown[]): number {
+  const lengths = values.flatMap((v) => (isObject(v) ? [v.nodes, v.edges].filter(Array.isArray).map((l) => (l as unknown[]).length) : []));
+  return Math.min(250, Math.max(1, ...lengths));
 }
 
 const isConnection = (field: GraphQLField<unknown, unknown>) => getNamedType(field.type)!.name.endsWith("Connection") && field.args.some((a) => a.name === "first");

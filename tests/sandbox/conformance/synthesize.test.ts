@@ -8,14 +8,14 @@ describe("synthesizeQuery", () => {
   it("writes the mutation a setup step's response and variables call for", () => {
     const data = { productCreate: { product: { id: "gid://shopify/Product/1", title: "T", variants: { nodes: [{ id: "gid://shopify/ProductVariant/2", title: "Default Title" }] } }, userErrors: [] } };
     expect(synthesizeQuery({ product: { title: "T" } }, data)).toBe(
-      "mutation Synthesized($product: ProductCreateInput) { productCreate(product: $product) { product { id title variants(first: 250) { nodes { id title } } } userErrors { __typename } } }",
+      "mutation Synthesized($product: ProductCreateInput) { productCreate(product: $product) { product { id title variants(first: 1) { nodes { id title } } } userErrors { __typename } } }",
     );
   });
 
   it("binds a differently named variable to the one required argument left, and puts concrete-type fields under a type condition", () => {
     const data = { product: { id: "gid://shopify/Product/1", media: { nodes: [{ id: "gid://shopify/MediaImage/3", status: "READY", image: { url: "https://cdn/x.png" } }] } } };
     expect(synthesizeQuery({ productId: "gid://shopify/Product/1" }, data)).toBe(
-      "query Synthesized($productId: ID!) { product(id: $productId) { id media(first: 250) { nodes { id status ... on MediaImage { image { url } } } } } }",
+      "query Synthesized($productId: ID!) { product(id: $productId) { id media(first: 1) { nodes { id status ... on MediaImage { image { url } } } } } }",
     );
   });
 
