@@ -110,6 +110,8 @@ export function normalizeCapture(capture: unknown, options: NormalizeOptions = {
     for (const [key, value] of Object.entries(node)) {
       if (body && EXCHANGE_KEYS.has(key)) continue;
       if (key === "upstreamCalls") continue;
+      // Another tool's expected outputs stored beside the recording, not Shopify's answers.
+      if (key === "proxyExpected") continue;
       const upload = uploadStep(node, key);
       if (upload) {
         found.push({ exchange: { path: `${path}.${key}`, name: key, shape: "upload", querySource: "none", variables: {}, status: upload.status, response: {}, upload } });
@@ -213,22 +215,28 @@ function uploadStep(parent: Record<string, unknown>, key: string): StagedUploadS
   };
 }
 
+// Keys of a step node that describe the recording, not the request's inputs.
+const STEP_KEYS = new Set(["status", "name", "label", "operationName", "documentPath", "requestPath", "query", "document", "notes", "note", "description", "capturedAt", "expected", "sizeBytes", "body"]);
+
 /**
  * A step that recorded only its response takes the request parts its parent recorded for it:
  * `<step>Variables` next to it, or the parent's own `document`/`query` and `variables` when the
- * parent is no exchange itself (`{ document, variables, mutation: { response } }`).
+ * parent is no exchange itself (`{ document, variables, mutation: { response } }`), or the plain
+ * values stored beside its response (`{ locale: "de", response }`).
  */
-function withParentRequest(node: Record<string, unknown>, parent?: Record<string, unknown>, key?: string): Record<string, unknown> {
-  if (!parent || !key) return node;
+function withParentRequest(node: Record<string, unknown>, parent: Record<string, unknown> = {}, key = ""): Record<string, unknown> {
   const request = isObject(node.request) ? node.request : {};
   const out = { ...node };
   if (!isObject(node.variables) && !isObject(request.variables)) {
-    const sibling = parent[`${key}Variables`];
+    const sibling = key ? parent[`${key}Variables`] : undefined;
+    const scalars = Object.fromEntries(Object.entries(node).filter(([k, v]) => !STEP_KEYS.has(k) && ["string", "number", "boolean"].includes(typeof v)));
     if (isObject(sibling)) out.variables = sibling;
-    else if (!bodyOf(parent) && isObject(parent.variables)) out.variables = parent.variables;
+    else if (key && !bodyOf(parent) && isObject(parent.variables)) out.variables = parent.variables;
+    // `{ locale: "de", response }`: a step stored with its inputs as plain keys beside the response.
+    else if (Object.keys(scalars).length) out.variables = scalars;
   }
   const hasQuery = [node.query, request.query, node.document, node.documentPath, request.documentPath, node.requestPath, request.requestPath].some((q) => typeof q === "string");
-  if (!hasQuery && !bodyOf(parent)) {
+  if (key && !hasQuery && !bodyOf(parent)) {
     const parentQuery = [parent.query, parent.document].find((q): q is string => typeof q === "string" && q.includes("{"));
     if (parentQuery) out.query = parentQuery;
   }

@@ -2,6 +2,7 @@ import type { ShopLocaleRecord } from "../shopify/state";
 import type { Exchange } from "./normalize";
 import { operationOf, scenarioScopes } from "./scopes";
 import type { AppListing } from "../shopify/platform/app-listing";
+import { recordedMarkets } from "./recorded-markets";
 import type { TwinSetup } from "./twin";
 
 // Shop state a scenario assumes but did not create, rebuilt from the capture's own responses
@@ -15,14 +16,15 @@ import type { TwinSetup } from "./twin";
 //   plus the locale an enable step without query text answered (setup the recording did not keep).
 // - the app: the recording app's title, handle, developer and requested scopes, from the first
 //   App object (with its apiKey) a response shows.
+// - markets: the ones the recorded shop had (recorded-markets.ts), with their recorded ids.
 // Products and collections the scenario asks for by id are rebuilt by hydrate.ts. Everything else
-// the recorded shop held (markets, orders, …) is not invented: those exchanges fail as "depends
+// the recorded shop held (orders, web presences, …) is not invented: those exchanges fail as "depends
 // on the recorded shop's pre-existing data".
 
 type Data = Record<string, unknown> | null | undefined;
 
 export function scenarioSetup(exchanges: Exchange[]): TwinSetup {
-  return { scopes: recordedScopes(exchanges) ?? scenarioScopes(exchanges), locales: initialLocales(exchanges), app: recordedApp(exchanges) };
+  return { scopes: recordedScopes(exchanges) ?? scenarioScopes(exchanges), locales: initialLocales(exchanges), app: recordedApp(exchanges), markets: recordedMarkets(exchanges) };
 }
 
 /** The recording app's own listing (title, handle, developer, embedded, requested scopes), from the first App object a response shows. */

@@ -1,6 +1,6 @@
 import {
-  getNamedType, isAbstractType, isInterfaceType, isLeafType, isNonNullType, isObjectType, validate, parse,
-  type GraphQLField, type GraphQLInterfaceType, type GraphQLNamedType, type GraphQLObjectType, type GraphQLSchema,
+  getNamedType, isAbstractType, isInputObjectType, isInterfaceType, isLeafType, isListType, isNonNullType, isObjectType, validate, parse,
+  type GraphQLField, type GraphQLInputType, type GraphQLInterfaceType, type GraphQLNamedType, type GraphQLObjectType, type GraphQLSchema,
 } from "graphql";
 import { loadAdminSchema } from "../shopify/admin-graphql/schema";
 import { fits } from "./reconstruct";
@@ -22,6 +22,8 @@ export function synthesizeQuery(variables: Record<string, unknown>, data: Record
   if (!keys.length) return undefined;
   const root = [schema.getMutationType(), schema.getQueryType()].find((t) => t && keys.every((k) => Object.hasOwn(t.getFields(), k)));
   if (!root) return undefined;
+  // A mutation's input is not in its response: without recorded variables it cannot be rebuilt.
+  if (root === schema.getMutationType() && !Object.keys(variables).length && keys.some((k) => root.getFields()[k]!.args.length)) return undefined;
   const argumentOf = bindVariables(root, keys, variables);
   if (!argumentOf) return undefined;
 
@@ -72,7 +74,8 @@ function bindVariables(root: GraphQLObjectType, keys: string[], variables: Recor
   if (unbound.size === 1 && keys.length === 1) {
     const field = root.getFields()[keys[0]!]!;
     const open = field.args.filter((a) => isNonNullType(a.type) && a.defaultValue === undefined && !byField.get(keys[0]!)!.some(([n]) => n === a.name));
-    if (open.length === 1) {
+    const [leftover] = [...unbound];
+    if (open.length === 1 && fitsType(open[0]!.type, variables[leftover!])) {
       const [name] = [...unbound];
       byField.get(keys[0]!)!.push([open[0]!.name, name!]);
       types.set(name!, String(open[0]!.type));
@@ -86,6 +89,14 @@ function bindVariables(root: GraphQLObjectType, keys: string[], variables: Recor
     if (field.args.some((a) => isNonNullType(a.type) && a.defaultValue === undefined && !bound.has(a.name))) return undefined;
   }
   return { byField, types };
+}
+
+/** Whether a recorded value has the shape of an argument type (a string for a scalar, an object for an input object, a list for a list). */
+function fitsType(type: GraphQLInputType, value: unknown): boolean {
+  const inner = isNonNullType(type) ? type.ofType : type;
+  if (isListType(inner)) return Array.isArray(value);
+  if (isInputObjectType(inner)) return isObject(value);
+  return value !== null && typeof value !== "object";
 }
 
 /** The selection set (with braces) for a value of `type`, "" for leaves, undefined when the shape does not fit. */

@@ -1,13 +1,13 @@
 import http from "node:http";
 import { startSandbox, type RunningSandbox } from "../server";
-import type { ShopLocaleRecord, ShopRecord } from "../shopify/state";
+import type { MarketRecord, ShopLocaleRecord, ShopRecord } from "../shopify/state";
 import { appListing, type AppListing } from "../shopify/platform/app-listing";
 import { TWIN_API_KEY } from "./volatile";
 
 // A fresh twin per scenario, with a shop shaped like the recorded one (quirks.md: CAD, primary
 // locale en, Toronto) and an installation holding exactly the scopes the scenario needs.
 
-export function captureShop(domain: string, id: number, locales: ShopLocaleRecord[] = []): ShopRecord {
+export function captureShop(domain: string, id: number, locales: ShopLocaleRecord[] = [], markets: MarketRecord[] = []): ShopRecord {
   const handle = domain.replace(/\.myshopify\.com$/, "");
   return {
     id,
@@ -19,17 +19,17 @@ export function captureShop(domain: string, id: number, locales: ShopLocaleRecor
     primaryDomain: { id: id + 1, host: domain },
     plan: { partnerDevelopment: true, shopifyPlus: false, publicDisplayName: "Development" },
     locales: [{ locale: "en", name: "English", primary: true, published: true }, ...locales.filter((l) => l.locale !== "en")],
-    markets: [],
+    markets,
     staff: [{ id: id + 2, firstName: "Conformance", lastName: "Owner", email: `owner@${handle}.example`, locale: "en", accountOwner: true }],
   };
 }
 
 export interface Twin { sandbox: RunningSandbox; token: string; shop: string; close(): Promise<void> }
 
-export interface TwinSetup { scopes: string[]; locales?: ShopLocaleRecord[]; app?: Partial<AppListing> }
+export interface TwinSetup { scopes: string[]; locales?: ShopLocaleRecord[]; app?: Partial<AppListing>; markets?: MarketRecord[] }
 
-export async function startTwin(domain: string, { scopes, locales, app }: TwinSetup): Promise<Twin> {
-  const shops = [captureShop(domain, 63_000_000_001, locales)];
+export async function startTwin(domain: string, { scopes, locales, app, markets }: TwinSetup): Promise<Twin> {
+  const shops = [captureShop(domain, 63_000_000_001, locales, markets)];
   const sandbox = await startSandbox({ port: 0, shops, scopes, apiKey: TWIN_API_KEY, apiSecret: "conformance-secret" });
   // The recording app was a custom app (the captures' own notes: "The conformance app is a custom
   // app", refused the Billing API); its title, handle and developer are what its reads showed.

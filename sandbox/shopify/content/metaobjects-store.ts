@@ -57,3 +57,12 @@ export function deleteObject(state: ShopifyState, record: MetaobjectRecord): voi
   metaobjectStore(state).objects.delete(record.id);
   unregisterNode(state, record.shop, `gid://shopify/Metaobject/${record.id}`);
 }
+
+/** URL redirects Shopify creates when an online-store entry is renamed with redirectNewHandle. */
+export interface MetaobjectUrlRedirect { shop: string; path: string; target: string }
+
+export const metaobjectUrlRedirects = (state: ShopifyState) => domainState(state, "metaobject-url-redirects", (): MetaobjectUrlRedirect[] => []);
+
+export function recordUrlRedirect(state: ShopifyState, redirect: MetaobjectUrlRedirect): void {
+  metaobjectUrlRedirects(state).push(redirect);
+}

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { preexistingOwners } from "../../../sandbox/conformance/hydrate";
+import { recordedMarkets } from "../../../sandbox/conformance/recorded-markets";
 import { normalizeCapture, type Exchange } from "../../../sandbox/conformance/normalize";
 import { scenarioSetup } from "../../../sandbox/conformance/preconditions";
 import { reconstructQueries } from "../../../sandbox/conformance/reconstruct";
@@ -123,5 +124,17 @@ describe("differences explained by the recorded shop's own objects", () => {
     expect(twinRefusedForeign(refusal(["metafields", "0", "ownerId"]), variables, foreign)).toBe(true);
     expect(twinRefusedForeign(refusal(["metafields", "1", "ownerId"]), variables, foreign)).toBe(false);
     expect(twinRefusedForeign({ errors: [{ message: "Invalid id: gid://shopify/Product/9" }] }, {}, foreign)).toBe(true);
+  });
+});
+
+describe("markets the recorded shop had (recorded-markets.ts)", () => {
+  it("keeps the markets reads showed (with their recorded ids and values) and those a clean mutation used; never the scenario's own", () => {
+    const markets = recordedMarkets([
+      ex("$.read", { query: "query { markets(first: 5) { nodes { id name handle status type } } }", response: { data: { markets: { nodes: [{ id: "gid://shopify/Market/92276785458", name: "International", handle: "international", status: "ACTIVE", type: "REGION" }] } } } }),
+      ex("$.set", { query: "mutation S($m: [MetafieldsSetInput!]!) { metafieldsSet(metafields: $m) { metafields { id } userErrors { field } } }", variables: { m: [{ ownerId: "gid://shopify/Market/7" }] }, response: { data: { metafieldsSet: { metafields: [{ id: "gid://shopify/Metafield/1" }], userErrors: [] } } } }),
+      ex("$.create", { query: "mutation C { marketCreate(input: { name: \"New\" }) { market { id name } userErrors { field } } }", response: { data: { marketCreate: { market: { id: "gid://shopify/Market/8", name: "New" }, userErrors: [] } } } }),
+      ex("$.readNew", { query: "query { market(id: \"gid://shopify/Market/8\") { id name } }", response: { data: { market: { id: "gid://shopify/Market/8", name: "New" } } } }),
+    ]);
+    expect(markets.map((m) => [m.id, m.name, m.handle])).toEqual([[92276785458, "International", "international"], [7, "Recorded market", "recorded-market-7"]]);
   });
 });

@@ -26,6 +26,8 @@ describe("synthesizeQuery", () => {
     expect(synthesizeQuery({ id: "gid://shopify/Product/1", extra: 1 }, { product: { id: "gid://shopify/Product/1" } })).toBeUndefined();
     // a field that needs arguments the recording does not hold
     expect(synthesizeQuery({ id: "gid://shopify/Product/1" }, { product: { metafield: null } })).toBeUndefined();
+    // a mutation recorded without its variables: its input is not in the response
+    expect(synthesizeQuery({}, { productCreate: { product: { id: "gid://shopify/Product/1" }, userErrors: [] } })).toBeUndefined();
     // root fields of two operation types
     expect(synthesizeQuery({}, { shop: { name: "x" }, productDelete: null })).toBeUndefined();
   });

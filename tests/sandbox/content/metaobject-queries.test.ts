@@ -47,7 +47,19 @@ describe("metaobject entries: queries, id fields and input errors", () => {
       path: ["catalog"], query: "id:<0", parsed: { field: "id", range_lt: 0 },
       warnings: [{ field: "id", message: "Expected field to be a positive integer or UUID, received `0`." }],
     }]);
-    expect((await handles("updated_at:<1900-01-01T00:00:00Z")).errors[0].extensions.code).toBe("NOT_IMPLEMENTED_IN_SANDBOX");
+  });
+
+  it("filters by updated_at ranges and echoes Shopify's second term for a timestamp's time part", async () => {
+    const old = await handles("updated_at:<1900-01-01T00:00:00Z");
+    expect(old.data.catalog.nodes).toEqual([]);
+    expect(old.extensions.search).toEqual([{
+      path: ["catalog"], query: "updated_at:<1900-01-01T00:00:00Z",
+      parsed: { and: [{ field: "updated_at", range_lt: "1900-01-01T00:00:00Z" }, { field: "00", match_all: "00Z" }] },
+      warnings: [{ field: "00", message: "Invalid search field for this query.", code: "invalid_field" }],
+    }]);
+    const recent = await handles("updated_at:>2000-01-01");
+    expect(recent.data.catalog.nodes.map((n: { handle: string }) => n.handle)).toEqual(["alpha-entry", "bravo-entry", "charlie-entry"]);
+    expect(recent.extensions?.search).toBeUndefined();
   });
 
   it("stores an id field as typed and fails loudly on a repeated id value (Shopify's error is not captured)", async () => {

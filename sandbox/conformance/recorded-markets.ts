@@ -1,0 +1,55 @@
+import { loadAdminSchema } from "../shopify/admin-graphql/schema";
+import type { MarketRecord } from "../shopify/state";
+import type { Exchange } from "./normalize";
+
+// Markets the recorded shop already had, as part of the shop the twin starts with (like its
+// locales): every Market a read showed before a mutation of the scenario named it, or that a
+// mutation Shopify accepted without errors worked on, and that no step of the scenario created.
+// They keep their recorded ids; their name, handle, status, type, currency and countries are what
+// the reads showed (a value no read showed is not invented: a later read of it fails).
+
+const MARKET = /^gid:\/\/shopify\/Market\/(\d+)$/;
+const ANY_GID = /gid:\/\/shopify\/[A-Za-z0-9]+\/[A-Za-z0-9_=-]+/g;
+const isObject = (v: unknown): v is Record<string, unknown> => typeof v === "object" && v !== null && !Array.isArray(v);
+
+export function recordedMarkets(exchanges: Exchange[]): MarketRecord[] {
+  const mutationFields = loadAdminSchema().schema.getMutationType()?.getFields() ?? {};
+  const rootKeys = (ex: Exchange) => Object.keys(isObject(ex.response?.data) ? (ex.response.data as object) : {});
+  const isMutation = (ex: Exchange) => /^\s*mutation\b/.test(ex.query ?? "") || rootKeys(ex).some((k) => Object.hasOwn(mutationFields, k));
+  const created = new Set(exchanges.filter((ex) => rootKeys(ex).includes("marketCreate")).flatMap((ex) => JSON.stringify(ex.response.data).match(ANY_GID) ?? []));
+  const touched = new Set<string>();
+  const found = new Map<string, MarketRecord>();
+  const add = (id: string, o: Record<string, unknown> = {}) => {
+    const n = Number(MARKET.exec(id)?.[1]);
+    if (!n || created.has(id) || found.has(id)) return;
+    const regions = (o.regions as { nodes?: { code?: unknown }[] } | undefined)?.nodes?.map((r) => r.code).filter((c): c is string => typeof c === "string") ?? [];
+    const currency = ((o.currencySettings as { baseCurrency?: { currencyCode?: unknown } } | undefined)?.baseCurrency?.currencyCode);
+    found.set(id, {
+      id: n,
+      name: typeof o.name === "string" ? o.name : "Recorded market",
+      handle: typeof o.handle === "string" ? o.handle : `recorded-market-${n}`,
+      status: o.status === "DRAFT" ? "DRAFT" : "ACTIVE",
+      type: typeof o.type === "string" ? (o.type as MarketRecord["type"]) : "REGION",
+      countryCodes: regions,
+      ...(typeof currency === "string" ? { currencyCode: currency } : {}),
+    });
+  };
+  const collect = (node: unknown): void => {
+    if (Array.isArray(node)) return node.forEach(collect);
+    if (!isObject(node)) return;
+    if (typeof node.id === "string" && MARKET.test(node.id) && !touched.has(node.id)) add(node.id, node);
+    Object.values(node).forEach(collect);
+  };
+  for (const ex of exchanges) {
+    if (!isMutation(ex)) { collect(ex.response?.data); continue; }
+    const request = JSON.stringify(ex.variables ?? {}).match(ANY_GID) ?? [];
+    if (acceptedCleanly(ex)) for (const g of request) if (MARKET.test(g) && !touched.has(g)) add(g);
+    for (const g of [...request, ...(JSON.stringify(ex.response?.data ?? null).match(ANY_GID) ?? [])]) touched.add(g);
+  }
+  return [...found.values()];
+}
+
+function acceptedCleanly(ex: Exchange): boolean {
+  if (ex.response?.errors?.length || !isObject(ex.response?.data)) return false;
+  return !/"userErrors":\[\{/.test(JSON.stringify(ex.response.data));
+}
