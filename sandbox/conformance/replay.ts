@@ -199,6 +199,17 @@ export function twinRefusedForeign(body: unknown, variables: Record<string, unkn
   return refused;
 }
 
+/** A message that lists an enum's values ("to be one of: A, B") and differs only by values the twin's schema adds. */
+export function enumGrew(d: Difference): boolean {
+  if (typeof d.captured !== "string" || typeof d.twin !== "string") return false;
+  const split = (m: string) => /^(.*to be one of: )([A-Z0-9_, ]+)(.*)$/s.exec(m);
+  const [c, t] = [split(d.captured), split(d.twin)];
+  if (!c || !t || c[1] !== t[1] || c[3] !== t[3]) return false;
+  const values = (list: string) => new Set(list.split(",").map((v) => v.trim()));
+  const [was, now] = [values(c[2]!), values(t[2]!)];
+  return now.size > was.size && [...was].every((v) => now.has(v));
+}
+
 const COUNT_KEYS = new Set(["objectCount", "rootObjectCount", "count"]);
 const SETTLED = /"(fileStatus|status)":"(READY|COMPLETED)"/;
 const processingTime = (twin: Twin) => {
@@ -235,7 +246,10 @@ export function rewriteIds(text: string, ids: Map<string, string>, cursors: Map<
   for (const [captured, twin] of [...cursors].sort((a, b) => b[0].length - a[0].length)) out = out.replaceAll(captured, twin);
   if (!ids.size) return out;
   const numbers = numericPairs(ids);
-  return out.replace(new RegExp(`${GID.source}|\\b\\d{6,}\\b`, "g"), (m) => (m.startsWith("gid://") ? ids.get(m) ?? m : numbers.get(m) ?? m));
+  // A gid the twin never answered under its own type (the recording names a MediaImage as Video)
+  // keeps its type and takes the twin's number.
+  const viaNumber = (g: string) => g.replace(/\/(\d+)$/, (whole, n: string) => (numbers.has(n) ? `/${numbers.get(n)}` : whole));
+  return out.replace(new RegExp(`${GID.source}|\\b\\d{6,}\\b`, "g"), (m) => (m.startsWith("gid://") ? ids.get(m) ?? viaNumber(m) : numbers.get(m) ?? m));
 }
 
 /** captured numeric id -> twin numeric id, from the gid pairs (ambiguous numbers are left alone). */
@@ -373,12 +387,19 @@ function classify(ex: Exchange, reply: TwinReply, diffs: Difference[], created: 
   if (foreign.size && (diffs.every((d) => concernsForeign(d, ex.response, foreign)) || (isMutation && twinRefusedForeign(reply.body, ex.variables, foreign)))) {
     return { status: "incomparable", category: CATEGORY.preExisting, detail: `e.g. ${[...foreign][0]}`, diffs };
   }
+  // A further page that only the recorded shop's older objects fill (files, products lists).
+  if (diffs.every((d) => /pageInfo\.hasNextPage$/.test(d.path) && d.captured === true && d.twin === false)) {
+    return { status: "incomparable", category: CATEGORY.preExisting, detail: "a further page of the recorded shop's older objects", diffs };
+  }
   // Counts over the recorded shop's catalogue (a bulk export's objectCount, productsCount): the
   // captured count is larger than everything this scenario created.
   const counts = diffs.filter((d) => COUNT_KEYS.has(d.path.split(".").pop() ?? ""));
   if (counts.length === diffs.length && counts.every((d) => Number(d.captured) > created.size)) {
     return { status: "incomparable", category: CATEGORY.preExisting, detail: `counts the recorded shop's catalogue (captured ${String(counts[0]!.captured)})`, diffs };
   }
+
+  // An enum that gained values after the recording: the refusal lists the newer schema's values.
+  if (diffs.every((d) => enumGrew(d))) return { status: "incomparable", category: CATEGORY.schema, detail: "enum values added since the recorded version", diffs };
 
   const capturedCodes = new Set((ex.response.errors ?? []).map((e) => (e as { extensions?: { code?: string } }).extensions?.code));
   const schemaError = twinErrors.find((e) => VALIDATION_CODES.has(e.extensions?.code ?? "") && !capturedCodes.has(e.extensions?.code));

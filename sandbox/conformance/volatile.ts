@@ -21,7 +21,7 @@ export interface VolatileRule {
 const GID = /gid:\/\/shopify\/([A-Za-z0-9]+)\/[^\s"',\]}?]+/g;
 const ISO_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?(Z|[+-]\d{2}:?\d{2})$/;
 // The twin's own staged-upload targets (staged-uploads.ts): loopback origin, /staged-uploads/ path.
-const TWIN_STAGED_URL = /^http:\/\/(127\.0\.0\.1|localhost)(:\d+)?\/(staged-uploads|bulk-operation-outputs)\//;
+const TWIN_STAGED_URL = /^http:\/\/(127\.0\.0\.1|localhost)(:\d+)?\/(staged-uploads|bulk-operation-outputs)(\/|\?|$)/;
 const last = (path: readonly (string | number)[]) => path[path.length - 1];
 const under = (path: readonly (string | number)[], ...keys: string[]) => keys.every((k, i) => path[i] === k);
 
@@ -71,7 +71,7 @@ export const VOLATILE_RULES: VolatileRule[] = [
     id: "signed-storage-urls",
     reason: "Staged-upload and bulk-result URLs are signed URLs with per-request keys and expiry: Shopify's are Google Cloud Storage URLs, the twin's are signed URLs on its own origin (`/staged-uploads/…`, `/bulk-operation-outputs/…`; by design: the bytes must reach the twin and come from it). Only a signed storage URL matches another; any other URL is compared exactly.",
     canonical: (_p, v) =>
-      typeof v === "string" && (/^https:\/\/([a-z0-9-]+\.)?storage\.googleapis\.com(\/|$)/.test(v) || TWIN_STAGED_URL.test(v)) ? "<signed-storage-url>" : undefined,
+      typeof v === "string" && (/^https:\/\/([a-z0-9-]+\.)?storage\.googleapis\.com(\/|\?|$)/.test(v) || TWIN_STAGED_URL.test(v)) ? "<signed-storage-url>" : undefined,
   },
   {
     id: "cdn-file-urls",

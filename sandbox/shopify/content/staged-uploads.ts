@@ -1,5 +1,6 @@
 import { createHmac, randomBytes, randomUUID } from "node:crypto";
-import type { GraphQLResolveInfo } from "graphql";
+import { GraphQLError, type GraphQLResolveInfo } from "graphql";
+import { ACCESS_DOCUMENTATION } from "../admin-graphql/access";
 import type { AdminContext } from "../admin-graphql/context";
 import { notImplemented } from "../admin-graphql/resolvers/not-implemented";
 import { sandboxOrigin } from "../platform/app-identity";
@@ -11,7 +12,7 @@ import { filesStore } from "./files-store";
 // media-staged-uploads-create-validation.json): PUT (the default) → signed URL + content_type/acl;
 // POST → bare bucket URL + Google form fields. The bytes land in files-store via http-routes.ts.
 
-const IMAGE_RESOURCES = new Set(["IMAGE", "PRODUCT_IMAGE", "COLLECTION_IMAGE", "SHOP_IMAGE"]);
+const IMAGE_RESOURCES = new Set(["IMAGE", "PRODUCT_IMAGE", "COLLECTION_IMAGE"]);
 // Non-merchandising resources and their storage folders (media-staged-uploads-create-non-merchandising.json).
 // Return labels are stored under a random hex name with the file's extension, as captured.
 const OTHER_FOLDERS: Record<string, string> = {
@@ -27,6 +28,13 @@ interface StagedUploadInput { resource: string; filename: string; mimeType: stri
 const emptyTarget = { __typename: "StagedMediaUploadTarget", url: null, resourceUrl: null, parameters: [] };
 
 export function stagedUploadsCreate(args: { input: StagedUploadInput[] }, ctx: AdminContext, info: GraphQLResolveInfo) {
+  // SHOP_IMAGE targets are refused to the app: the recording app, holding write_files, write_products,
+  // write_content and most other scopes, got a bare field-level ACCESS_DENIED without any
+  // "Required access" (media-staged-uploads-create-non-merchandising.json shopImageScopeBlocked), i.e. a
+  // permission no access scope grants; no capture shows a SHOP_IMAGE target being issued.
+  if (args.input.some((input) => input.resource === "SHOP_IMAGE")) {
+    throw new GraphQLError("Access denied for stagedUploadsCreate field.", { extensions: { code: "ACCESS_DENIED", documentation: ACCESS_DOCUMENTATION } });
+  }
   const userErrors: { field: string[]; message: string }[] = [];
   const stagedTargets = args.input.map((input, i) => {
     if (input.resource === "VIDEO" || input.resource === "MODEL_3D") {

@@ -39,6 +39,17 @@ describe("staged targets for non-merchandising resources", () => {
     expect(put.url).toMatch(/\/staged-uploads\/tmp\/\d+\/payments_file_uploads\/[0-9a-f-]{36}\/dispute-put\.pdf\?X-Goog-Algorithm=/);
   });
 
+  it("refuses SHOP_IMAGE targets with a bare field-level ACCESS_DENIED, whatever else is asked", async () => {
+    const res = await gql(STAGE, { input: [{ resource: "IMAGE", filename: "a.png", mimeType: "image/png" }, { resource: "SHOP_IMAGE", filename: "logo.png", mimeType: "image/png", httpMethod: "POST" }] });
+    expect(res.json.data).toEqual({ stagedUploadsCreate: null });
+    expect(res.json.errors).toEqual([{
+      message: "Access denied for stagedUploadsCreate field.",
+      locations: [{ line: 2, column: 3 }],
+      path: ["stagedUploadsCreate"],
+      extensions: { code: "ACCESS_DENIED", documentation: "https://shopify.dev/api/usage/access-scopes" },
+    }]);
+  });
+
   it("answers an empty fileSavedSearches connection", async () => {
     const res = await gql(`{ fileSavedSearches(first: 5) { nodes { id } pageInfo { hasNextPage hasPreviousPage startCursor endCursor } } }`);
     expect(res.json.data.fileSavedSearches).toEqual({ nodes: [], pageInfo: { hasNextPage: false, hasPreviousPage: false, startCursor: null, endCursor: null } });
