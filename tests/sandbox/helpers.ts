@@ -1,4 +1,5 @@
 import type { Session } from "@shopify/shopify-api";
+import { afterAll, beforeAll } from "vitest";
 import { startSandbox, type RunningSandbox, type SandboxOptions } from "../../sandbox/server";
 
 export const TEST_APP = { apiKey: "test-api-key", apiSecret: "test-api-secret", appUrl: "http://localhost:3000" };
@@ -49,4 +50,22 @@ export class MapSessionStorage {
   async deleteSession(id: string) { return this.sessions.delete(id); }
   async deleteSessions(ids: string[]) { ids.forEach((id) => this.sessions.delete(id)); return true; }
   async findSessionsByShop(shop: string) { return [...this.sessions.values()].filter((s) => s.shop === shop); }
+}
+
+/**
+ * A twin for one test file, started before its tests and closed after: `twin.gql(query, vars)`
+ * answers the parsed body, `twin.sandbox` is the running twin, `twin.token` the app's token.
+ */
+export function useTwin(options: SandboxOptions = {}) {
+  const twin = {
+    sandbox: undefined as unknown as RunningSandbox,
+    token: "",
+    gql: async (query: string, variables?: Record<string, unknown>): Promise<any> => (await graphql(twin.sandbox, twin.token, query, variables)).json,
+  };
+  beforeAll(async () => {
+    twin.sandbox = await startTestSandbox(options);
+    twin.token = twin.sandbox.issueAccessToken();
+  });
+  afterAll(() => twin.sandbox.close());
+  return twin;
 }

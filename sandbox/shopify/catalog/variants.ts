@@ -1,3 +1,6 @@
+import type { AdminContext } from "../admin-graphql/context";
+import { registerNode } from "../state";
+import { moneyString } from "./money";
 import { nextCatalogId } from "./store";
 import type { CatalogState, InventoryItemRecord, OptionIds, ProductRecord, VariantRecord } from "./types";
 
@@ -58,3 +61,31 @@ export const newOptionValueId = (catalog: CatalogState) => `gid://shopify/Produc
 export const variantTitle = (v: Pick<VariantRecord, "options">) => v.options.map((o) => o.value).join(" / ");
 
 export const nowIso = () => new Date().toISOString().replace(/\.\d{3}Z$/, "Z");
+
+/**
+ * A variant as Shopify creates it before its input is applied (price 0, no SKU, DENY, 0 g, a new
+ * untracked inventory item), registered as a node with its inventory item.
+ */
+export function newVariant(ctx: AdminContext, catalog: CatalogState, p: ProductRecord, options: VariantRecord["options"], at: string, imageGid: string | null = null): VariantRecord {
+  const v: VariantRecord = {
+    gid: `gid://shopify/ProductVariant/${nextCatalogId(catalog, "ProductVariant")}`,
+    productGid: p.gid,
+    title: variantTitle({ options }),
+    sku: "",
+    price: moneyString(0, ctx.shop.currencyCode),
+    compareAtPrice: null,
+    options,
+    inventoryQuantity: 0,
+    barcode: null,
+    imageGid,
+    position: 0,
+    taxable: true,
+    inventoryPolicy: "DENY",
+    grams: 0,
+    inventoryItem: newInventoryItem(catalog, at),
+    createdAt: at,
+  };
+  registerNode(ctx.state, ctx.shop.domain, { gid: v.gid, typename: "ProductVariant" });
+  registerNode(ctx.state, ctx.shop.domain, { gid: v.inventoryItem!.gid, typename: "InventoryItem" });
+  return v;
+}

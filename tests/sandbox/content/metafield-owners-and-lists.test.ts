@@ -1,6 +1,5 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { RunningSandbox } from "../../../sandbox/server";
-import { graphql, startTestSandbox } from "../helpers";
+import { describe, expect, it } from "vitest";
+import { useTwin } from "../helpers";
 
 // Shop as a metafield owner (shop-owner-metafields-read-after-write.json), metafieldDefinitions
 // pinned filters/sorts/search (metafield-definitions-product-read.json), and the 250-element cap on
@@ -13,15 +12,8 @@ const SHOP_READ = `query($ns: String!, $key: String!) { shop { id single: metafi
 const DEF = `mutation($definition: MetafieldDefinitionInput!) { metafieldDefinitionCreate(definition: $definition) { createdDefinition { id pinnedPosition } userErrors { field message } } }`;
 
 describe("metafield owners and definition lists", () => {
-  let sandbox: RunningSandbox;
-  let token: string;
-  const gql = async (q: string, v?: Record<string, unknown>) => (await graphql(sandbox, token, q, v)).json;
-
-  beforeAll(async () => {
-    sandbox = await startTestSandbox();
-    token = sandbox.issueAccessToken();
-  });
-  afterAll(() => sandbox.close());
+  const twin = useTwin();
+  const gql = twin.gql;
 
   it("reads Shop metafields written with the shop's gid, and not after a delete", async () => {
     const shopId = (await gql("{ shop { id } }")).data.shop.id as string;

@@ -1,21 +1,13 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { RunningSandbox } from "../../../sandbox/server";
-import { graphql, startTestSandbox } from "../helpers";
+import { describe, expect, it } from "vitest";
+import { useTwin } from "../helpers";
 
 // Metaobjects used as metafield-linked product option values (metaobject-display-name-conflict.json,
 // metaobjectDefinitionUpdate-immutable.json): another value's display name is refused, and the
 // definition's display name field can no longer change.
 
 describe("metaobjects linked to product options", () => {
-  let sandbox: RunningSandbox;
-  let token: string;
-  const gql = async (q: string, v?: Record<string, unknown>) => (await graphql(sandbox, token, q, v)).json;
-
-  beforeAll(async () => {
-    sandbox = await startTestSandbox();
-    token = sandbox.issueAccessToken();
-  });
-  afterAll(() => sandbox.close());
+  const twin = useTwin();
+  const gql = twin.gql;
 
   it("refuses a display name another option value has and keeps the display field fixed", async () => {
     const field = (key: string, name: string, required: boolean) => ({ key, name, type: "single_line_text_field", required });

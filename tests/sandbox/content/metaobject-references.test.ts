@@ -1,7 +1,6 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { RunningSandbox } from "../../../sandbox/server";
+import { describe, expect, it } from "vitest";
 import { registerNode } from "../../../sandbox/shopify/state";
-import { graphql, startTestSandbox } from "../helpers";
+import { useTwin } from "../helpers";
 
 // Reference fields and Metaobject.referencedBy (metaobject-reference-lifecycle.json), and the
 // per-input answers of a metafieldsSet batch with duplicate inputs (metafields-set-duplicate-input-parity.json).
@@ -17,15 +16,8 @@ query($parent: ID!, $a: ID!, $b: ID!) {
 }`;
 
 describe("metaobject references", () => {
-  let sandbox: RunningSandbox;
-  let token: string;
-  const gql = async (q: string, v?: Record<string, unknown>) => (await graphql(sandbox, token, q, v)).json;
-
-  beforeAll(async () => {
-    sandbox = await startTestSandbox();
-    token = sandbox.issueAccessToken();
-  });
-  afterAll(() => sandbox.close());
+  const twin = useTwin();
+  const gql = twin.gql;
 
   it("resolves reference fields and lists who references an entry", async () => {
     const field = (key: string, name: string, type: string, extra: object = {}) => ({ key, name, type, ...extra });
@@ -62,7 +54,7 @@ describe("metaobject references", () => {
 
   it("answers each duplicate metafieldsSet input with the row as that input left it", async () => {
     const product = "gid://shopify/Product/9300000001";
-    registerNode(sandbox.state, sandbox.defaultShop, { gid: product, typename: "Product" });
+    registerNode(twin.sandbox.state, twin.sandbox.defaultShop, { gid: product, typename: "Product" });
     const row = (value: string) => ({ ownerId: product, namespace: "custom", key: "material", type: "single_line_text_field", value });
     const res = await gql(`mutation($m: [MetafieldsSetInput!]!) { metafieldsSet(metafields: $m) { metafields { id value compareDigest } userErrors { message } } }`, { m: [row("one"), row("two")] });
     const [first, second] = res.data.metafieldsSet.metafields;

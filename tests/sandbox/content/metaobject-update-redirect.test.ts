@@ -1,7 +1,6 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { RunningSandbox } from "../../../sandbox/server";
+import { describe, expect, it } from "vitest";
 import { metaobjectUrlRedirects } from "../../../sandbox/shopify/content/metaobjects-store";
-import { graphql, startTestSandbox } from "../helpers";
+import { useTwin } from "../helpers";
 
 // metaobjectUpdate(redirectNewHandle:) after metaobject-update-redirect-new-handle.json: the rename
 // succeeds in every case; only an online-store definition with redirectNewHandle: true leaves a
@@ -13,15 +12,8 @@ const CREATE = `mutation($metaobject: MetaobjectCreateInput!) { metaobjectCreate
 const UPDATE = `mutation($id: ID!, $metaobject: MetaobjectUpdateInput!) { metaobjectUpdate(id: $id, metaobject: $metaobject) { metaobject { handle displayName } ${ERR} } }`;
 
 describe("metaobjectUpdate redirectNewHandle", () => {
-  let sandbox: RunningSandbox;
-  let token: string;
-  const gql = async (q: string, v?: Record<string, unknown>) => (await graphql(sandbox, token, q, v)).json;
-
-  beforeAll(async () => {
-    sandbox = await startTestSandbox();
-    token = sandbox.issueAccessToken();
-  });
-  afterAll(() => sandbox.close());
+  const twin = useTwin();
+  const gql = twin.gql;
 
   async function entry(type: string, onlineStore: boolean) {
     const capabilities = onlineStore
@@ -43,8 +35,8 @@ describe("metaobjectUpdate redirectNewHandle", () => {
       const res = await gql(UPDATE, { id, metaobject: { handle: "new-name", redirectNewHandle, fields: [{ key: "title", value: "New" }] } });
       expect(res.data.metaobjectUpdate).toEqual({ metaobject: { handle: "new-name", displayName: "New" }, userErrors: [] });
     }
-    expect(metaobjectUrlRedirects(sandbox.state)).toEqual([
-      { shop: sandbox.defaultShop, path: "/pages/redirect_yes-pages/old-name", target: "/pages/redirect_yes-pages/new-name" },
+    expect(metaobjectUrlRedirects(twin.sandbox.state)).toEqual([
+      { shop: twin.sandbox.defaultShop, path: "/pages/redirect_yes-pages/old-name", target: "/pages/redirect_yes-pages/new-name" },
     ]);
   });
 });

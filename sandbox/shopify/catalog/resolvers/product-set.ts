@@ -1,11 +1,9 @@
 import type { GraphQLResolveInfo } from "graphql";
 import type { AdminContext } from "../../admin-graphql/context";
 import { notImplemented } from "../../admin-graphql/resolvers/not-implemented";
-import { registerNode } from "../../state";
-import { moneyString } from "../money";
-import { catalogOf, nextCatalogId } from "../store";
+import { catalogOf } from "../store";
 import type { ProductRecord, VariantRecord } from "../types";
-import { freezeOptionIds, newInventoryItem, newOptionId, newOptionValueId, nowIso, optionIds, variantTitle } from "../variants";
+import { freezeOptionIds, newOptionId, newOptionValueId, newVariant, nowIso, optionIds, variantTitle } from "../variants";
 import { applyVariantInput, dropVariant, writeVariantMetafields, type BulkInput } from "./variants-bulk";
 
 // productSet's productOptions + variants: the product ends up with exactly the listed options (in
@@ -94,28 +92,7 @@ export function applyProductSet(ctx: AdminContext, info: GraphQLResolveInfo, p: 
   const kept = new Set(plan.variants.flatMap((v) => (v.existing ? [v.existing] : [])));
   for (const v of p.variants) if (!kept.has(v)) dropVariant(ctx, v);
   const pairs = plan.variants.map(({ input, existing, options }) => {
-    const v: VariantRecord = existing ?? {
-      gid: `gid://shopify/ProductVariant/${nextCatalogId(catalog, "ProductVariant")}`,
-      productGid: p.gid,
-      title: "",
-      sku: "",
-      price: moneyString(0, ctx.shop.currencyCode),
-      compareAtPrice: null,
-      options,
-      inventoryQuantity: 0,
-      barcode: null,
-      imageGid: null,
-      position: 0,
-      taxable: true,
-      inventoryPolicy: "DENY",
-      grams: 0,
-      inventoryItem: newInventoryItem(catalog, at),
-      createdAt: at,
-    };
-    if (!existing) {
-      registerNode(ctx.state, ctx.shop.domain, { gid: v.gid, typename: "ProductVariant" });
-      registerNode(ctx.state, ctx.shop.domain, { gid: v.inventoryItem!.gid, typename: "InventoryItem" });
-    }
+    const v = existing ?? newVariant(ctx, catalog, p, options, at);
     v.options = options;
     v.title = variantTitle(v);
     const bulk: BulkInput = { ...input, optionValues: undefined, inventoryItem: input.sku !== undefined ? { ...input.inventoryItem, sku: input.sku } : input.inventoryItem };

@@ -4,11 +4,11 @@ import { notImplemented } from "../../admin-graphql/resolvers/not-implemented";
 import { metafieldsSet } from "../../content/metafields";
 import { deleteOwnerMetafields } from "../../content/metafields-store";
 import { emitShopEvent } from "../../events";
-import { registerNode, unregisterNode } from "../../state";
+import { unregisterNode } from "../../state";
 import { moneyString } from "../money";
-import { catalogOf, nextCatalogId, touchCatalog } from "../store";
+import { catalogOf, touchCatalog } from "../store";
 import type { InventoryItemRecord, ProductRecord, VariantRecord } from "../types";
-import { freezeOptionIds, newInventoryItem, newOptionValueId, nowIso, optionIds, variantTitle } from "../variants";
+import { freezeOptionIds, newOptionValueId, newVariant, nowIso, optionIds, variantTitle } from "../variants";
 import { productPayload } from "../webhook-payloads";
 import { refreshSmartCollections } from "../write";
 import { productNode } from "./product-node";
@@ -237,33 +237,12 @@ export function productVariantsBulkCreate(
   const newMedia = attachNewMedia(ctx, p, args.media);
   const created = planned.map(({ input, options }) => {
     addOptionValues(ctx, p, options);
-    const v: VariantRecord = {
-      gid: `gid://shopify/ProductVariant/${nextCatalogId(catalog, "ProductVariant")}`,
-      productGid: p.gid,
-      title: variantTitle({ options }),
-      sku: "",
-      price: moneyString(0, ctx.shop.currencyCode),
-      compareAtPrice: null,
-      options,
-      inventoryQuantity: 0,
-      barcode: null,
-      imageGid: input.mediaId ?? newMedia.get(input.mediaSrc?.[0] ?? "") ?? null,
-      position: 0,
-      taxable: true,
-      inventoryPolicy: "DENY",
-      grams: 0,
-      inventoryItem: newInventoryItem(catalog, at),
-      createdAt: at,
-    };
+    const v = newVariant(ctx, catalog, p, options, at, input.mediaId ?? newMedia.get(input.mediaSrc?.[0] ?? "") ?? null);
     applyVariantInput(ctx, v, input, at);
     return v;
   });
   p.variants = [...kept, ...created];
   p.variants.forEach((v, i) => (v.position = i + 1));
-  for (const v of created) {
-    registerNode(ctx.state, ctx.shop.domain, { gid: v.gid, typename: "ProductVariant" });
-    registerNode(ctx.state, ctx.shop.domain, { gid: v.inventoryItem!.gid, typename: "InventoryItem" });
-  }
   const rejected = writeVariantMetafields(ctx, info, created.map((v, i) => ({ v, input: planned[i]!.input })));
   if (rejected) {
     for (const v of created) dropVariant(ctx, v);
