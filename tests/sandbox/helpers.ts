@@ -54,17 +54,21 @@ export class MapSessionStorage {
 
 /**
  * A twin for one test file, started before its tests and closed after: `twin.gql(query, vars)`
- * answers the parsed body, `twin.sandbox` is the running twin, `twin.token` the app's token.
+ * answers the parsed body (`twin.call` the whole answer), `twin.sandbox` is the running twin,
+ * `twin.token` the app's token; `prepare` adjusts the running twin (e.g. shorter delays).
  */
-export function useTwin(options: SandboxOptions = {}) {
+export function useTwin(options: SandboxOptions = {}, prepare?: (sandbox: RunningSandbox) => void) {
   const twin = {
     sandbox: undefined as unknown as RunningSandbox,
     token: "",
     gql: async (query: string, variables?: Record<string, unknown>): Promise<any> => (await graphql(twin.sandbox, twin.token, query, variables)).json,
+    /** The whole HTTP answer (status, json, timing). */
+    call: (query: string, variables?: Record<string, unknown>) => graphql(twin.sandbox, twin.token, query, variables),
   };
   beforeAll(async () => {
     twin.sandbox = await startTestSandbox(options);
     twin.token = twin.sandbox.issueAccessToken();
+    prepare?.(twin.sandbox);
   });
   afterAll(() => twin.sandbox.close());
   return twin;

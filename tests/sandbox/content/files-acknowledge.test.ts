@@ -1,21 +1,12 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { RunningSandbox } from "../../../sandbox/server";
+import { describe, expect, it } from "vitest";
 import { simulatedDelays } from "../../../sandbox/shopify/platform/app-identity";
-import { graphql, startTestSandbox } from "../helpers";
+import { useTwin } from "../helpers";
 
 const ACK = `mutation($ids: [ID!]!) { fileAcknowledgeUpdateFailed(fileIds: $ids) { files { id fileStatus } userErrors { field message code } } }`;
 
 describe("fileAcknowledgeUpdateFailed", () => {
-  let sandbox: RunningSandbox;
-  let token: string;
-  const gql = (q: string, v?: Record<string, unknown>) => graphql(sandbox, token, q, v);
-
-  beforeAll(async () => {
-    sandbox = await startTestSandbox();
-    token = sandbox.issueAccessToken();
-    simulatedDelays(sandbox.state).fileProcessingMs = 100;
-  });
-  afterAll(() => sandbox.close());
+  const twin = useTwin({}, (twin) => void (simulatedDelays(twin.state).fileProcessingMs = 100));
+  const gql = twin.call;
 
   it("names the first unknown id, then every non-READY file, and returns READY files", async () => {
     const staged = await gql(`mutation { stagedUploadsCreate(input: [{ filename: "a.txt", mimeType: "text/plain", resource: FILE }]) { stagedTargets { url resourceUrl } } }`);

@@ -1,23 +1,14 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { RunningSandbox } from "../../../sandbox/server";
+import { describe, expect, it } from "vitest";
 import { simulatedDelays } from "../../../sandbox/shopify/platform/app-identity";
-import { graphql, startTestSandbox } from "../helpers";
+import { graphql, startTestSandbox, useTwin } from "../helpers";
 
 const UPDATE = `mutation($f: [FileUpdateInput!]!) { fileUpdate(files: $f) { files { id alt fileStatus } userErrors { field message code } } }`;
 const PRODUCT_MEDIA = `query($id: ID!) { product(id: $id) { media(first: 10) { nodes { id alt status } } variants(first: 1) { nodes { id media(first: 5) { nodes { id } } } } } }`;
 const wait = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 describe("fileUpdate references (files shown on products)", () => {
-  let sandbox: RunningSandbox;
-  let token: string;
-  const gql = (q: string, v?: Record<string, unknown>) => graphql(sandbox, token, q, v);
-
-  beforeAll(async () => {
-    sandbox = await startTestSandbox();
-    token = sandbox.issueAccessToken();
-    simulatedDelays(sandbox.state).fileProcessingMs = 50;
-  });
-  afterAll(() => sandbox.close());
+  const twin = useTwin({}, (twin) => void (simulatedDelays(twin.state).fileProcessingMs = 50));
+  const gql = twin.call;
 
   const newProduct = async (title: string) => (await gql(`mutation($t: String!) { productCreate(product: { title: $t }) { product { id } } }`, { t: title })).json.data.productCreate.product.id as string;
 

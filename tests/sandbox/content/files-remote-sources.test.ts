@@ -1,8 +1,7 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { RunningSandbox } from "../../../sandbox/server";
+import { describe, expect, it } from "vitest";
 import { remoteImage } from "../../../sandbox/shopify/content/remote-sources";
 import { simulatedDelays } from "../../../sandbox/shopify/platform/app-identity";
-import { graphql, startTestSandbox } from "../helpers";
+import { useTwin } from "../helpers";
 
 const CREATE = `mutation($files: [FileCreateInput!]!) { fileCreate(files: $files) {
   files { __typename id fileStatus } userErrors { field message code } } }`;
@@ -20,17 +19,9 @@ describe("remote sources the offline twin can answer (placeholder-image URLs)", 
     expect(remoteImage("not-a-url")).toBeUndefined();
   });
 
-  let sandbox: RunningSandbox;
-  let token: string;
-  const gql = (q: string, v?: Record<string, unknown>) => graphql(sandbox, token, q, v);
+  const twin = useTwin({}, (twin) => void (simulatedDelays(twin.state).fileProcessingMs = 100));
+  const gql = twin.call;
   const wait = (ms: number) => new Promise((r) => setTimeout(r, ms));
-
-  beforeAll(async () => {
-    sandbox = await startTestSandbox();
-    token = sandbox.issueAccessToken();
-    simulatedDelays(sandbox.state).fileProcessingMs = 100;
-  });
-  afterAll(() => sandbox.close());
 
   it("fileCreate from a placeholder URL becomes READY with its size; an unknown host FAILS to download", async () => {
     const created = await gql(CREATE, { files: [{ originalSource: "https://placehold.co/640x480.jpg", contentType: "IMAGE" }, { originalSource: "https://example.com/photo.jpg" }] });

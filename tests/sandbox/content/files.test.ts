@@ -1,7 +1,6 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { RunningSandbox } from "../../../sandbox/server";
+import { describe, expect, it } from "vitest";
 import { simulatedDelays } from "../../../sandbox/shopify/platform/app-identity";
-import { graphql, startTestSandbox } from "../helpers";
+import { useTwin } from "../helpers";
 
 const STAGE = `mutation Stage($input: [StagedUploadInput!]!) {
   stagedUploadsCreate(input: $input) { stagedTargets { url resourceUrl parameters { name value } } userErrors { field message } }
@@ -33,23 +32,15 @@ function jpeg(width: number, height: number): Buffer {
 }
 
 describe("staged uploads and files", () => {
-  let sandbox: RunningSandbox;
-  let token: string;
-  const gql = (q: string, v?: Record<string, unknown>) => graphql(sandbox, token, q, v);
+  const twin = useTwin({}, (twin) => void (simulatedDelays(twin.state).fileProcessingMs = 300));
+  const gql = twin.call;
   const wait = (ms: number) => new Promise((r) => setTimeout(r, ms));
-
-  beforeAll(async () => {
-    sandbox = await startTestSandbox();
-    token = sandbox.issueAccessToken();
-    simulatedDelays(sandbox.state).fileProcessingMs = 300;
-  });
-  afterAll(() => sandbox.close());
 
   it("PUT target → fileCreate UPLOADED → PROCESSING → READY with the image's real dimensions", async () => {
     const staged = await gql(STAGE, { input: [{ filename: "hero.png", mimeType: "image/png", resource: "IMAGE" }] });
     const target = staged.json.data.stagedUploadsCreate.stagedTargets[0];
     expect(target.parameters).toEqual([{ name: "content_type", value: "image/png" }, { name: "acl", value: "private" }]);
-    expect(target.url.startsWith(`${sandbox.origin}/staged-uploads/tmp/`)).toBe(true);
+    expect(target.url.startsWith(`${twin.sandbox.origin}/staged-uploads/tmp/`)).toBe(true);
     expect(new URL(target.url).searchParams.get("X-Goog-Algorithm")).toBe("GOOG4-RSA-SHA256");
 
     const put = await fetch(target.url, { method: "PUT", headers: { "content-type": "image/png" }, body: new Uint8Array(png(640, 480)) });
