@@ -124,11 +124,23 @@ export function normalizeCapture(capture: unknown, options: NormalizeOptions = {
 
   for (const f of found) f.indexOrder = indexHit(docs, f.exchange.path)?.order;
   // The spec index lists assertion targets, which is not always the order the steps ran in: when
-  // its order uses an object before the step that created it, and document order does not, the
-  // document order is the recording order.
+  // its order uses an object before the step that created it (or after the step that deleted it),
+  // and document order does not, the document order is the recording order.
   const indexed = orderByIndex(found);
   const documentOrder = found.map((f) => f.exchange);
-  return placeCleanups(usesBeforeCreate(indexed) && !usesBeforeCreate(documentOrder) ? documentOrder : indexed);
+  const contradicts = (order: Exchange[]) => usesBeforeCreate(order) || usesAfterDelete(order);
+  return placeCleanups(contradicts(indexed) && !contradicts(documentOrder) ? documentOrder : indexed);
+}
+
+/** Whether some exchange's request names a gid that an earlier `…Delete` mutation's request named. */
+export function usesAfterDelete(exchanges: Exchange[]): boolean {
+  const deleted = new Set<string>();
+  for (const ex of exchanges) {
+    const ids = requestGids(ex);
+    if ([...ids].some((g) => deleted.has(g))) return true;
+    if (Object.keys((ex.response.data as Record<string, unknown> | null | undefined) ?? {}).some((k) => /Delete$/.test(k))) for (const g of ids) deleted.add(g);
+  }
+  return false;
 }
 
 /** Whether some exchange's request names a gid that first appears in the response of a later exchange. */

@@ -123,8 +123,17 @@ function matches(sets: SelectionSetNode[], value: unknown, fragments: Map<string
   return true;
 }
 
+/** Whether the document's single operation selects the response path at all (under type conditions too). */
+export function selectsAtAll(query: string, responsePath: string): boolean {
+  return selectsPath(query, responsePath, false);
+}
+
 /** Whether the document's single operation selects the response path (`a.b[0].c`) with no type condition or directive on the way. */
 export function selectsUnconditionally(query: string, responsePath: string): boolean {
+  return selectsPath(query, responsePath, true);
+}
+
+function selectsPath(query: string, responsePath: string, unconditionally: boolean): boolean {
   const doc = parseCached(query);
   const ops = doc?.definitions.filter((d): d is OperationDefinitionNode => d.kind === Kind.OPERATION_DEFINITION) ?? [];
   if (!doc || ops.length !== 1) return false;
@@ -132,7 +141,7 @@ export function selectsUnconditionally(query: string, responsePath: string): boo
   let sets: SelectionSetNode[] = [ops[0]!.selectionSet];
   for (const key of responsePath.replace(/\[\d+\]/g, "").split(".")) {
     const k = responseKeys(sets, fragments).get(key);
-    if (!k?.required) return false;
+    if (!k || (unconditionally && !k.required)) return false;
     sets = k.sets;
   }
   return true;

@@ -3,7 +3,7 @@ import { diffBodies, type Difference } from "./compare";
 import type { CaptureFile } from "./captures";
 import type { Exchange, StagedUploadStep } from "./normalize";
 import { scenarioSetup } from "./preconditions";
-import { selectsUnconditionally } from "./reconstruct";
+import { selectsAtAll, selectsUnconditionally } from "./reconstruct";
 import { loadAdminSchema } from "../shopify/admin-graphql/schema";
 import { operationOf } from "./scopes";
 import { outsideListedDomains } from "./scope";
@@ -39,7 +39,7 @@ export const CATEGORY = {
   noQuery: "query text not recorded (no inline query, documentPath or index entry, and no recorded document fits the step exactly)",
   transport: "twin did not answer with a GraphQL body",
   unreplayableSetup: "depends on an unreplayable setup step (an earlier step without query text created or changed the object)",
-  documentChanged: "query document changed after recording (the captured response lacks fields the current document selects)",
+  documentChanged: "query document changed after recording (the captured response lacks fields the current document selects, or holds fields it does not select)",
 } as const;
 
 const GID = /gid:\/\/shopify\/[A-Za-z0-9]+\/[A-Za-z0-9_=-]+/g;
@@ -59,6 +59,7 @@ export async function replayScenario(capture: CaptureFile, exchanges: Exchange[]
   const created = new Set<string>(); // captured gids the scenario's own mutations returned
   const unreplayed = new Map<string, string>(); // captured gid (or staged key) -> path of the unreplayable step that answered it
   const uploaded = new Set<string>(); // captured staged keys whose recorded bytes this replay uploaded
+  const awaited = new Set<string>(); // captured gids an unreplayable read showed processed
   try {
     // The products and collections the recorded shop already had, as the scenario's reads showed them.
     const hydrated = await hydrate(twin, preexistingOwners(exchanges));
@@ -77,12 +78,17 @@ export async function replayScenario(capture: CaptureFile, exchanges: Exchange[]
       }
       if (!ex.query) {
         record(ex, { status: "unreplayable", category: CATEGORY.noQuery, detail: `shape ${ex.shape}` });
-        // The recorder waited here until its objects were processed (a read that shows READY or
-        // COMPLETED); the replay cannot ask that read, so it lets the same processing time pass.
-        if (!isMutationResponse(ex) && SETTLED.test(JSON.stringify(ex.response.data ?? null))) await new Promise((r) => setTimeout(r, processingTime(twin)));
+        // The recorder waited until these objects were processed (a read that shows READY or
+        // COMPLETED); the replay cannot ask that read, so it lets the same processing time pass
+        // before the next step that names one of them (not before steps the recorder sent earlier).
+        if (!isMutationResponse(ex) && SETTLED.test(JSON.stringify(ex.response.data ?? null))) for (const g of JSON.stringify(ex.response.data).match(GID) ?? []) awaited.add(g);
         // Only a mutation (its root is a Mutation field) made or changed objects; a read only saw them.
         if (isMutationResponse(ex)) for (const g of JSON.stringify(ex.response.data ?? null).match(GID) ?? []) if (!ids.has(g) && !unreplayed.has(g)) unreplayed.set(g, ex.path);
         continue;
+      }
+      if (awaited.size && [...awaited].some((g) => `${ex.query} ${JSON.stringify(ex.variables)}`.includes(g))) {
+        await new Promise((r) => setTimeout(r, processingTime(twin)));
+        awaited.clear();
       }
       const isMutation = operationOf(ex)?.operation === "mutation";
       // A bulk mutation reads a staged file: one this replay did not upload was uploaded outside the recording.
@@ -365,6 +371,9 @@ function classify(ex: Exchange, reply: TwinReply, diffs: Difference[], created: 
   if (ex.querySource !== "inline" && !diffs.some((d) => d.path.endsWith("__typename"))) {
     const added = diffs.find((d) => d.captured === "<absent>" && d.twin !== "<absent>" && d.path.startsWith("data.") && selectsUnconditionally(ex.query ?? "", d.path.slice("data.".length)));
     if (added) return { status: "incomparable", category: CATEGORY.documentChanged, detail: `${ex.documentPath ?? "document"} selects ${added.path.replace(/\[\d+\]/g, "[]")}`, diffs };
+    // …or the capture holds a field the document does not select at all (another version of it was sent).
+    const missing = !twinErrors.length && diffs.find((d) => d.twin === "<absent>" && d.captured !== "<absent>" && d.path.startsWith("data.") && !selectsAtAll(ex.query ?? "", d.path.slice("data.".length)));
+    if (missing) return { status: "incomparable", category: CATEGORY.documentChanged, detail: `${ex.documentPath ?? "document"} does not select ${missing.path.replace(/\[\d+\]/g, "[]")}`, diffs };
   }
 
   // Objects an earlier step of this scenario made but could not be replayed (no query text): the

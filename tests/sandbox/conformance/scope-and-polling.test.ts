@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import type { Exchange } from "../../../sandbox/conformance/normalize";
+import { usesAfterDelete, type Exchange } from "../../../sandbox/conformance/normalize";
+import { selectsAtAll } from "../../../sandbox/conformance/reconstruct";
 import { diffBodies } from "../../../sandbox/conformance/compare";
 import { replayScenario, settle } from "../../../sandbox/conformance/replay";
 import type { TwinReply } from "../../../sandbox/conformance/twin";
@@ -84,5 +85,20 @@ describe("reads of asynchronous work are polled like the recorder polled (settle
     const { diffs } = await settle(send, (r) => diffBodies(elsewhere, r.body), true);
     expect(diffs.map((d) => d.path)).toEqual(["data.node.status", "data.shop.name"]);
     expect(sent).toBe(1);
+  });
+});
+
+describe("recording order and documents", () => {
+  const step = (path: string, query: string, variables: Record<string, unknown>, data: Record<string, unknown>): Exchange => ex(path, { query, variables, response: { data } });
+  it("an order that uses an object after the step that deleted it is not the recording order", () => {
+    const del = step("$.delete", "mutation D($id: ID!) { fileDelete(fileIds: [$id]) { deletedFileIds } }", { id: "gid://shopify/MediaImage/1" }, { fileDelete: { deletedFileIds: ["gid://shopify/MediaImage/1"] } });
+    const ack = step("$.ack", "mutation A($id: ID!) { fileAcknowledgeUpdateFailed(fileIds: [$id]) { files { id } } }", { id: "gid://shopify/MediaImage/1" }, { fileAcknowledgeUpdateFailed: { files: [] } });
+    expect(usesAfterDelete([del, ack])).toBe(true);
+    expect(usesAfterDelete([ack, del])).toBe(false);
+  });
+
+  it("a document that does not select a field the capture holds is not the one that was sent", () => {
+    expect(selectsAtAll("query Q { node(id: \"x\") { ... on Metafield { value } } }", "node.value")).toBe(true);
+    expect(selectsAtAll("query Q { node(id: \"x\") { ... on Metafield { value } } }", "node.compareDigest")).toBe(false);
   });
 });
