@@ -169,6 +169,9 @@ function awaitsProcessing(diffs: Difference[]): boolean {
 /** Whether a difference concerns one of `foreign`: an enclosing captured object is one, or the captured value names one. */
 export function concernsForeign(d: Difference, captured: unknown, foreign: Set<string>): boolean {
   if (!d.path.startsWith("data")) return false;
+  // A connection's page info follows from the objects in it.
+  const page = /^(.*)\.pageInfo\.[A-Za-z]+$/.exec(d.path);
+  if (page) return concernsForeign({ path: `${page[1]}.edges`, captured: null, twin: null }, captured, foreign) || concernsForeign({ path: `${page[1]}.nodes`, captured: null, twin: null }, captured, foreign);
   const steps: (string | number)[] = d.path.replace(/\.length$/, "").split(/\.|(?=\[)/).map((s) => (s.startsWith("[") ? Number(s.slice(1, -1)) : s));
   let node: unknown = captured;
   for (const step of steps) {
@@ -393,7 +396,8 @@ function classify(ex: Exchange, reply: TwinReply, diffs: Difference[], created: 
   const foreign = new Set(isMutation ? requestIds.filter((g) => !created.has(g) && responseIds.includes(g)) : responseIds.filter((g) => !created.has(g)));
   // Only when every difference sits on such an object (inside it, naming it, or a list holding it):
   // a difference on the scenario's own objects in the same answer stays a failure.
-  if (foreign.size && (diffs.every((d) => concernsForeign(d, ex.response, foreign)) || (isMutation && twinRefusedForeign(reply.body, ex.variables, foreign)))) {
+  const overCatalogue = (d: Difference) => COUNT_KEYS.has(d.path.split(".").pop() ?? "") && Number(d.captured) > created.size;
+  if (foreign.size && (diffs.every((d) => concernsForeign(d, ex.response, foreign) || overCatalogue(d)) || (isMutation && twinRefusedForeign(reply.body, ex.variables, foreign)))) {
     return { status: "incomparable", category: CATEGORY.preExisting, detail: `e.g. ${[...foreign][0]}`, diffs };
   }
   // A further page that only the recorded shop's older objects fill (files, products lists).
@@ -402,9 +406,8 @@ function classify(ex: Exchange, reply: TwinReply, diffs: Difference[], created: 
   }
   // Counts over the recorded shop's catalogue (a bulk export's objectCount, productsCount): the
   // captured count is larger than everything this scenario created.
-  const counts = diffs.filter((d) => COUNT_KEYS.has(d.path.split(".").pop() ?? ""));
-  if (counts.length === diffs.length && counts.every((d) => Number(d.captured) > created.size)) {
-    return { status: "incomparable", category: CATEGORY.preExisting, detail: `counts the recorded shop's catalogue (captured ${String(counts[0]!.captured)})`, diffs };
+  if (diffs.every(overCatalogue)) {
+    return { status: "incomparable", category: CATEGORY.preExisting, detail: `counts the recorded shop's catalogue (captured ${String(diffs[0]!.captured)})`, diffs };
   }
 
   // An enum that gained values after the recording: the refusal lists the newer schema's values.
