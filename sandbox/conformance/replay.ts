@@ -219,6 +219,18 @@ export function enumGrew(d: Difference): boolean {
   return now.size > was.size && [...was].every((v) => now.has(v));
 }
 
+/** A state of an operation over the recorded catalogue (its captured objectCount is larger than everything the scenario made): how long it runs depends on that catalogue. */
+function overRecordedCatalogue(d: Difference, captured: unknown, made: number): boolean {
+  let node: unknown = captured;
+  for (const step of d.path.split(/\.|(?=\[)/).slice(0, -1).map((s) => (s.startsWith("[") ? Number(s.slice(1, -1)) : s))) node = node && typeof node === "object" ? (node as Record<string | number, unknown>)[step] : undefined;
+  const count = node && typeof node === "object" ? Number((node as { objectCount?: unknown }).objectCount) : NaN;
+  return count > made && ["status", "completedAt", "objectCount", "rootObjectCount", "fileSize", "url"].includes(d.path.split(".").pop() ?? "");
+}
+
+/** Order names continue the shop's own numbering (#1001 on a new shop, #1718 after 717 orders). */
+const continuesOrderNumbers = (d: Difference) =>
+  /(^|\.)name$/.test(d.path) && typeof d.captured === "string" && typeof d.twin === "string" && /^#\d+$/.test(d.captured) && /^#\d+$/.test(d.twin) && Number(d.captured.slice(1)) > Number(d.twin.slice(1));
+
 const COUNT_KEYS = new Set(["objectCount", "rootObjectCount", "count"]);
 const SETTLED = /"(fileStatus|status)":"(READY|COMPLETED)"/;
 const processingTime = (twin: Twin) => {
@@ -396,7 +408,8 @@ function classify(ex: Exchange, reply: TwinReply, diffs: Difference[], created: 
   const foreign = new Set(isMutation ? requestIds.filter((g) => !created.has(g) && responseIds.includes(g)) : responseIds.filter((g) => !created.has(g)));
   // Only when every difference sits on such an object (inside it, naming it, or a list holding it):
   // a difference on the scenario's own objects in the same answer stays a failure.
-  const overCatalogue = (d: Difference) => COUNT_KEYS.has(d.path.split(".").pop() ?? "") && Number(d.captured) > created.size;
+  const overCatalogue = (d: Difference) =>
+    (COUNT_KEYS.has(d.path.split(".").pop() ?? "") && Number(d.captured) > created.size) || overRecordedCatalogue(d, ex.response, created.size) || continuesOrderNumbers(d);
   if (foreign.size && (diffs.every((d) => concernsForeign(d, ex.response, foreign) || overCatalogue(d)) || (isMutation && twinRefusedForeign(reply.body, ex.variables, foreign)))) {
     return { status: "incomparable", category: CATEGORY.preExisting, detail: `e.g. ${[...foreign][0]}`, diffs };
   }
@@ -407,7 +420,7 @@ function classify(ex: Exchange, reply: TwinReply, diffs: Difference[], created: 
   // Counts over the recorded shop's catalogue (a bulk export's objectCount, productsCount): the
   // captured count is larger than everything this scenario created.
   if (diffs.every(overCatalogue)) {
-    return { status: "incomparable", category: CATEGORY.preExisting, detail: `counts the recorded shop's catalogue (captured ${String(diffs[0]!.captured)})`, diffs };
+    return { status: "incomparable", category: CATEGORY.preExisting, detail: `the recorded shop's catalogue or order history (captured ${String(diffs[0]!.captured)})`, diffs };
   }
 
   // An enum that gained values after the recording: the refusal lists the newer schema's values.

@@ -83,6 +83,16 @@ export const VOLATILE_RULES: VolatileRule[] = [
     },
   },
   {
+    id: "new-media-status-race",
+    reason: "Right after productCreateMedia, Shopify answers a new media's status as UPLOADED or PROCESSING with nothing in the request deciding which (15 captured payloads: 11 UPLOADED, 4 PROCESSING, even within one payload: `media` UPLOADED while `product.media` shows PROCESSING). Only in productCreateMedia payloads, only these two values.",
+    canonical: (p, v) => (p[1] === "productCreateMedia" && last(p) === "status" && (v === "UPLOADED" || v === "PROCESSING") ? "<uploaded-or-processing>" : undefined),
+  },
+  {
+    id: "generated-handle-suffix",
+    reason: "A metaobject created without a handle gets `<display-name or type slug>-<8 random lowercase alphanumerics>` (quirks §4). Only that random tail is ignored, only in metaobjectCreate/metaobjectUpsert payloads.",
+    canonical: (p, v) => (typeof v === "string" && ["metaobjectCreate", "metaobjectUpsert"].includes(String(p[1])) && last(p) === "handle" && /-[a-z0-9]{8}$/.test(v) ? v.replace(/-[a-z0-9]{8}$/, "-<random>") : undefined),
+  },
+  {
     id: "bulk-file-size",
     reason: "A bulk result file's size (BulkOperation.fileSize) counts the bytes of the ids it holds, which are the store's own (the twin's gids have fewer digits). It must still be a byte count, or null where the capture has null.",
     canonical: (p, v) => (last(p) === "fileSize" && typeof v === "string" && /^\d+$/.test(v) ? "<byte-count>" : undefined),

@@ -56,4 +56,15 @@ describe("volatile-path matcher", () => {
     expect(canonicalize(param, "threed-model-service-prod@threed-model-service.iam.gserviceaccount.com")).toBe(canonicalize(param, "tessera-sandbox@staged-uploads.local"));
     expect(canonicalize(param, "image/png")).toBe("image/png");
   });
+
+  it("forgives only the documented races and random parts: new media status, generated handle tails", () => {
+    const media = ["data", "productCreateMedia", "media", 0, "status"];
+    expect(canonicalize(media, "UPLOADED")).toBe(canonicalize(media, "PROCESSING"));
+    expect(canonicalize(media, "READY")).toBe("READY");
+    expect(canonicalize(["data", "product", "media", "nodes", 0, "status"], "UPLOADED")).toBe("UPLOADED");
+    const handle = ["data", "metaobjectCreate", "metaobject", "handle"];
+    expect(canonicalize(handle, "auto-handle-1782315778999-mv5ncdzl")).toBe(canonicalize(handle, "auto-handle-1782315778999-9l4rkeq2"));
+    expect(canonicalize(handle, "auto-handle-a")).not.toBe(canonicalize(handle, "auto-handle-b"));
+    expect(canonicalize(["data", "metaobjectUpdate", "metaobject", "handle"], "x-mv5ncdzl")).toBe("x-mv5ncdzl");
+  });
 });
