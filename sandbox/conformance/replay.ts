@@ -423,6 +423,10 @@ function classify(ex: Exchange, reply: TwinReply, diffs: Difference[], created: 
     return { status: "incomparable", category: CATEGORY.preExisting, detail: `the recorded shop's catalogue or order history (captured ${String(diffs[0]!.captured)})`, diffs };
   }
 
+  // Introspection describes the API version it ran on; the captures are of 2025-01 and 2026-04.
+  if (operationOf(ex)?.selectionSet.selections.some((sel) => sel.kind === Kind.FIELD && /^__(type|schema)$/.test(sel.name.value))) {
+    return { status: "incomparable", category: CATEGORY.schema, detail: "introspection of the recorded API version", diffs };
+  }
   // An enum that gained values after the recording: the refusal lists the newer schema's values.
   if (diffs.every((d) => enumGrew(d))) return { status: "incomparable", category: CATEGORY.schema, detail: "enum values added since the recorded version", diffs };
 
