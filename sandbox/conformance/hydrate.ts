@@ -2,6 +2,9 @@ import { loadAdminSchema } from "../shopify/admin-graphql/schema";
 import type { Exchange } from "./normalize";
 import { ensureInstallation } from "../shopify/state";
 import { postGraphql, type Twin } from "./twin";
+import { apiClientId } from "../shopify/platform/app-identity";
+import { RECORDED_API_CLIENT_ID, TWIN_API_KEY } from "./volatile";
+import { lonelyVariants, productOptionsInput, readyMediaFirstShown, recordedCatalog, rebuildCatalog, type RecordedCatalog } from "./hydrate-catalog";
 
 // Products and collections the recorded shop already had and the scenario asks for by id, rebuilt
 // in the twin before the replay from what the scenario's own reads showed of them, through the twin's Admin API (productCreate /
@@ -9,7 +12,8 @@ import { postGraphql, type Twin } from "./twin";
 // read showed before any step of the scenario created or changed them, and only the values that
 // read showed (a field it did not select is not invented; a title is required, so an object read
 // without one gets "Recorded product"/"Recorded collection" and a later read of its title fails).
-// The captured ids, and the metafields' compareDigest values, are paired with the twin's.
+// The captured ids, and the metafields' compareDigest values, are paired with the twin's. A product's
+// recorded options, variants and media are rebuilt after it (hydrate-catalog.ts).
 
 const GID = /^gid:\/\/shopify\/(Product|Collection)\/\d+$/;
 const ANY_GID = /gid:\/\/shopify\/[A-Za-z0-9]+\/[A-Za-z0-9_=-]+/g;
@@ -18,7 +22,7 @@ const PRODUCT_FIELDS = ["title", "handle", "status", "vendor", "productType", "t
 const COLLECTION_FIELDS = ["title", "handle", "descriptionHtml"] as const;
 
 interface RecordedMetafield { id?: string; namespace: string; key: string; type: string; value: string; compareDigest?: string }
-interface RecordedOwner { gid: string; type: "Product" | "Collection"; fields: Record<string, unknown>; metafields: RecordedMetafield[] }
+interface RecordedOwner { gid: string; type: "Product" | "Collection"; fields: Record<string, unknown>; metafields: RecordedMetafield[]; catalog?: RecordedCatalog }
 
 const isObject = (v: unknown): v is Record<string, unknown> => typeof v === "object" && v !== null && !Array.isArray(v);
 
@@ -35,6 +39,13 @@ export function preexistingOwners(exchanges: Exchange[]): RecordedOwner[] {
     const asked = new Set(`${ex.query ?? ""} ${JSON.stringify(ex.variables ?? {})}`.match(ANY_GID) ?? []);
     for (const g of JSON.stringify(ex.response?.data ?? null).match(ANY_GID) ?? []) if (!asked.has(g)) made.add(g);
   }
+  // What an asynchronous operation the scenario started (productSet synchronous: false,
+  // productDuplicate) shows as its product was made by that operation, even when the mutation's
+  // own answer did not name it yet.
+  JSON.stringify(exchanges.map((ex) => ex.response?.data ?? null), (_k, v: unknown) => {
+    if (isObject(v) && typeof v.id === "string" && /\/[A-Za-z]+Operation\/\d+$/.test(v.id) && made.has(v.id)) for (const g of JSON.stringify(v).match(ANY_GID) ?? []) made.add(g);
+    return v;
+  });
   for (const ex of exchanges) {
     if (isMutation(ex)) {
       // A mutation Shopify accepted without any error worked on objects that existed: the ones its
@@ -51,6 +62,8 @@ export function preexistingOwners(exchanges: Exchange[]): RecordedOwner[] {
     collect(ex.response?.data, touched, found);
   }
   for (const g of made) found.delete(g);
+  lonelyVariants(exchanges.filter((e) => isMutation(e) && acceptedCleanly(e) && !deletes(e)), exchanges, found, made);
+  readyMediaFirstShown(exchanges, found, made);
   // Only objects some step asks for by id: a search or list read of the recorded catalog is not
   // turned into a catalog holding exactly what it returned.
   const requested = new Set(exchanges.flatMap((ex) => `${ex.query ?? ""} ${JSON.stringify(ex.variables ?? {})}`.match(ANY_GID) ?? []));
@@ -97,7 +110,8 @@ function collect(node: unknown, touched: Set<string>, found: Map<string, Recorde
   if (id && type && !touched.has(id) && !found.has(id)) {
     const names = type === "Product" ? PRODUCT_FIELDS : COLLECTION_FIELDS;
     const fields = Object.fromEntries(names.filter((f) => node[f] !== undefined && node[f] !== null).map((f) => [f, node[f]]));
-    found.set(id, { gid: id, type: type as RecordedOwner["type"], fields, metafields: metafieldsBelow(node) });
+    const catalog = type === "Product" ? recordedCatalog(node) : undefined;
+    found.set(id, { gid: id, type: type as RecordedOwner["type"], fields, metafields: metafieldsBelow(node), ...(catalog ? { catalog } : {}) });
   }
   for (const v of Object.values(node)) collect(v, touched, found);
 }
@@ -124,7 +138,13 @@ const CREATE_PRODUCT = "mutation HydrateProduct($product: ProductCreateInput!) {
 const CREATE_COLLECTION = "mutation HydrateCollection($input: CollectionInput!) { collectionCreate(input: $input) { collection { id } userErrors { field message } } }";
 const SET_METAFIELDS = "mutation HydrateMetafields($metafields: [MetafieldsSetInput!]!) { metafieldsSet(metafields: $metafields) { metafields { id namespace key compareDigest } userErrors { field message } } }";
 
-export interface Hydrated { ids: [string, string][]; strings: [string, string][]; failures: string[] }
+export interface Hydrated {
+  ids: [string, string][];
+  strings: [string, string][];
+  failures: string[];
+  /** Captured gids rebuilt without a recorded title (a placeholder): what a read shows of them is not known. */
+  partial: string[];
+}
 
 // The shop's own earlier work, done by another app than the one under test (its scopes are the
 // scenario's, which may not include writing products).
@@ -133,15 +153,16 @@ const HYDRATION_SCOPES = ["read_products", "write_products"];
 
 /** Creates the recorded owners in the twin; returns captured -> twin id and digest pairs. */
 export async function hydrate(scenarioTwin: Twin, owners: RecordedOwner[]): Promise<Hydrated> {
-  const out: Hydrated = { ids: [], strings: [], failures: [] };
+  const out: Hydrated = { ids: [], strings: [], failures: [], partial: [] };
   if (!owners.length) return out;
   const { state, tokens } = scenarioTwin.sandbox;
   ensureInstallation(state, scenarioTwin.shop, HYDRATION_APP, HYDRATION_SCOPES);
   const twin: Twin = { ...scenarioTwin, token: tokens.issueOffline(scenarioTwin.shop, HYDRATION_APP, HYDRATION_SCOPES.join(","), { expiring: false }).access.token };
   for (const owner of owners) {
     const title = owner.fields.title ?? `Recorded ${owner.type.toLowerCase()}`;
+    if (owner.fields.title === undefined) out.partial.push(owner.gid);
     const reply = owner.type === "Product"
-      ? await postGraphql(twin, { query: CREATE_PRODUCT, variables: { product: { ...owner.fields, title } } })
+      ? await postGraphql(twin, { query: CREATE_PRODUCT, variables: { product: { ...owner.fields, title, ...(productOptionsInput(owner.catalog) ? { productOptions: productOptionsInput(owner.catalog) } : {}) } } })
       : await postGraphql(twin, { query: CREATE_COLLECTION, variables: { input: { ...owner.fields, title } } });
     const payload = (reply.body as { data?: Record<string, { product?: { id: string }; collection?: { id: string }; userErrors?: unknown[] } | null> })?.data;
     const made = payload?.productCreate?.product?.id ?? payload?.collectionCreate?.collection?.id;
@@ -150,13 +171,23 @@ export async function hydrate(scenarioTwin: Twin, owners: RecordedOwner[]): Prom
       continue;
     }
     out.ids.push([owner.gid, made]);
-    for (let i = 0; i < owner.metafields.length; i += 25) {
-      const batch = owner.metafields.slice(i, i + 25);
-      const set = await postGraphql(twin, { query: SET_METAFIELDS, variables: { metafields: batch.map(({ namespace, key, type, value }) => ({ ownerId: made, namespace, key, type, value })) } });
+    if (owner.catalog) {
+      const rebuilt = await rebuildCatalog(twin, made, owner.gid, owner.catalog);
+      out.ids.push(...rebuilt.ids);
+      out.failures.push(...rebuilt.failures);
+    }
+    // A namespace the recording app owns (app--<its client id>) only that app may write: the
+    // scenario's own app, under the twin app's client id, writes those.
+    const appOwned = (m: RecordedMetafield) => m.namespace.startsWith(`app--${RECORDED_API_CLIENT_ID}`);
+    const groups: [Twin, RecordedMetafield[]][] = [[twin, owner.metafields.filter((m) => !appOwned(m))], [scenarioTwin, owner.metafields.filter(appOwned)]];
+    for (const [writer, metafields] of groups) for (let i = 0; i < metafields.length; i += 25) {
+      const batch = metafields.slice(i, i + 25);
+      const namespaceOf = (m: RecordedMetafield) => m.namespace.replace(RECORDED_API_CLIENT_ID, apiClientId(TWIN_API_KEY));
+      const set = await postGraphql(writer, { query: SET_METAFIELDS, variables: { metafields: batch.map((m) => ({ ownerId: made, namespace: namespaceOf(m), key: m.key, type: m.type, value: m.value })) } });
       const written = (set.body as { data?: { metafieldsSet?: { metafields?: { id: string; namespace: string; key: string; compareDigest: string }[] } } })?.data?.metafieldsSet?.metafields ?? [];
       if (written.length !== batch.length) out.failures.push(`${owner.gid} metafields: ${JSON.stringify(set.body).slice(0, 200)}`);
       for (const m of batch) {
-        const twinMf = written.find((w) => w.namespace === m.namespace && w.key === m.key);
+        const twinMf = written.find((w) => w.namespace === namespaceOf(m) && w.key === m.key);
         if (!twinMf) continue;
         if (m.id) out.ids.push([m.id, twinMf.id]);
         if (m.compareDigest && m.compareDigest !== twinMf.compareDigest) out.strings.push([m.compareDigest, twinMf.compareDigest]);

@@ -36,6 +36,29 @@ describe("products the recorded shop already had (hydrate.ts)", () => {
     expect(owners.map((o) => o.gid)).toEqual(["gid://shopify/Product/42"]);
   });
 
+  it("writes a metafield in the recording app's own namespace as the scenario's app, under the twin app's namespace", async () => {
+    const namespace = "app--347082227713";
+    const read = { data: { product: { id: product, title: "Canvas bag", own: { id: "gid://shopify/Metafield/45359477424434", namespace, key: "note", type: "single_line_text_field", value: "Mine", compareDigest: "b".repeat(64) } } } };
+    const results = await replayScenario(capture, [
+      ex("$.preconditionRead", { querySource: "none", response: read }),
+      ex("$.mutation", {
+        query: setMaterial,
+        variables: { m: [{ ownerId: product, namespace, key: "note", type: "single_line_text_field", value: "Ours", compareDigest: "b".repeat(64) }] },
+        response: { data: { metafieldsSet: { metafields: [{ key: "note", value: "Ours" }], userErrors: [] } }, extensions: cost(10) },
+      }),
+    ]);
+    expect(results.map((r) => r.outcome.status)).toEqual(["unreplayable", "passed"]);
+  });
+
+  it("never rebuilds the product an asynchronous operation of the scenario made (shown first by the operation read)", () => {
+    const operation = "gid://shopify/ProductSetOperation/89455329586";
+    expect(preexistingOwners([
+      ex("$.setup", { query: "mutation S($input: ProductSetInput!) { productSet(input: $input, synchronous: false) { product { id } productSetOperation { id status } userErrors { field } } }", variables: { input: { title: "Cold" } }, response: { data: { productSet: { product: null, productSetOperation: { id: operation, status: "CREATED" }, userErrors: [] } } } }),
+      ex("$.read", { query: "query R($id: ID!) { productOperation(id: $id) { status product { id title } } }", variables: { id: operation }, response: { data: { productOperation: { id: operation, status: "COMPLETE", product: { id: product, title: "Cold" } } } } }),
+      ex("$.cleanup", { query: "mutation D($input: ProductDeleteInput!) { productDelete(input: $input) { deletedProductId } }", variables: { input: { id: product } }, response: { data: { productDelete: { deletedProductId: product } } } }),
+    ])).toEqual([]);
+  });
+
   it("never rebuilds what the scenario created itself", () => {
     const created = { data: { productCreate: { product: { id: product, title: "New" }, userErrors: [] } } };
     expect(preexistingOwners([
@@ -116,6 +139,9 @@ describe("differences explained by the recorded shop's own objects", () => {
     expect(concernsForeign({ path: "data.products.nodes[0].title", captured: "Shop's", twin: "x" }, captured, foreign)).toBe(true);
     expect(concernsForeign({ path: "data.products.nodes.length", captured: 2, twin: 1 }, captured, foreign)).toBe(true);
     expect(concernsForeign({ path: "data.products.nodes[1].title", captured: "Mine", twin: "x" }, captured, foreign)).toBe(false);
+    // page info follows from the objects of its connection
+    expect(concernsForeign({ path: "data.products.pageInfo.endCursor", captured: "<cursor>", twin: null }, captured, foreign)).toBe(true);
+    expect(concernsForeign({ path: "data.other.pageInfo.endCursor", captured: "<cursor>", twin: null }, { data: { other: { nodes: [] } } }, foreign)).toBe(false);
   });
 
   it("a mutation the twin refused at an input holding such an id, or naming it, is explained by it", () => {
@@ -136,5 +162,73 @@ describe("markets the recorded shop had (recorded-markets.ts)", () => {
       ex("$.readNew", { query: "query { market(id: \"gid://shopify/Market/8\") { id name } }", response: { data: { market: { id: "gid://shopify/Market/8", name: "New" } } } }),
     ]);
     expect(markets.map((m) => [m.id, m.name, m.handle])).toEqual([[92276785458, "International", "international"], [7, "Recorded market", "recorded-market-7"]]);
+  });
+});
+
+describe("options, variants and media of products the recorded shop already had (hydrate-catalog.ts)", () => {
+  const product = "gid://shopify/Product/10172011938098";
+  const color = "gid://shopify/ProductOption/12718177845554";
+  const size = "gid://shopify/ProductOption/12718177878322";
+  const [red, blue, small] = ["gid://shopify/ProductOptionValue/7979025891634", "gid://shopify/ProductOptionValue/7979025924402", "gid://shopify/ProductOptionValue/7979025957170"];
+  const optionsRead = { data: { product: {
+    id: product, title: "Option reorder", status: "DRAFT",
+    options: [
+      { id: color, name: "Color", values: ["Red"], optionValues: [{ id: red, name: "Red", hasVariants: true }, { id: blue, name: "Blue", hasVariants: false }] },
+      { id: size, name: "Size", values: ["Small"], optionValues: [{ id: small, name: "Small", hasVariants: true }] },
+    ],
+    variants: { nodes: [{ id: "gid://shopify/ProductVariant/51104997900594", title: "Red / Small", selectedOptions: [{ name: "Color", value: "Red" }, { name: "Size", value: "Small" }] }] },
+  } } };
+  const reorder = "mutation R($productId: ID!, $options: [OptionReorderInput!]!) { productOptionsReorder(productId: $productId, options: $options) { product { options { id name position values optionValues { id name hasVariants } } variants(first: 5) { nodes { id title } } } userErrors { field message code } } }";
+
+  it("rebuilds the recorded options and variants and pairs their ids, so a mutation naming them by id is replayed", async () => {
+    const steps = [
+      ex("$.read", { querySource: "none", response: optionsRead }),
+      ex("$.reorder", {
+        query: reorder,
+        variables: { productId: product, options: [{ id: size, values: [{ id: small }] }, { id: color, values: [{ id: blue }, { id: red }] }] },
+        response: { data: { productOptionsReorder: { product: {
+          options: [
+            { id: size, name: "Size", position: 1, values: ["Small"], optionValues: [{ id: small, name: "Small", hasVariants: true }] },
+            // as recorded (product-relationship-roots.json): value order kept despite the requested one
+            { id: color, name: "Color", position: 2, values: ["Red"], optionValues: [{ id: red, name: "Red", hasVariants: true }, { id: blue, name: "Blue", hasVariants: false }] },
+          ],
+          variants: { nodes: [{ id: "gid://shopify/ProductVariant/51104997900594", title: "Small / Red" }] },
+        }, userErrors: [] } }, extensions: cost(16) },
+      }),
+    ];
+    const [owner] = preexistingOwners(steps);
+    expect(owner!.catalog?.options?.map((o) => [o.name, o.values.map((v) => v.name)])).toEqual([["Color", ["Red", "Blue"]], ["Size", ["Small"]]]);
+    const results = await replayScenario(capture, steps);
+    expect(results.map((r) => r.outcome.status)).toEqual(["unreplayable", "passed"]);
+  });
+
+  it("takes a variant a clean mutation named beside a product no read showed as that product's one variant, unless a response shows it with options", () => {
+    const append = (title?: string) => ex("$.append", {
+      query: "mutation A($productId: ID!, $variantMedia: [ProductVariantAppendMediaInput!]!) { productVariantAppendMedia(productId: $productId, variantMedia: $variantMedia) { productVariants { id title } userErrors { field message } } }",
+      variables: { productId: "gid://shopify/Product/7", variantMedia: [{ variantId: "gid://shopify/ProductVariant/8", mediaIds: [] }] },
+      response: { data: { productVariantAppendMedia: { productVariants: [{ id: "gid://shopify/ProductVariant/8", ...(title ? { title } : {}) }], userErrors: [] } } },
+    });
+    expect(preexistingOwners([append()])[0]!.catalog).toEqual({ defaultVariant: "gid://shopify/ProductVariant/8" });
+    expect(preexistingOwners([append("Red")])[0]!.catalog).toBeUndefined();
+  });
+
+  const media = "gid://shopify/MediaImage/44070841549106";
+  const createMedia = "mutation C($productId: ID!, $media: [CreateMediaInput!]!) { productCreateMedia(productId: $productId, media: $media) { media { id } mediaUserErrors { field message } product { id media(first: 5) { nodes { id alt status } } } } }";
+  const emptyCreate = (nodes: unknown[]) => ex("$.empty", {
+    query: createMedia,
+    variables: { productId: "gid://shopify/Product/10243947069746", media: [] },
+    response: { data: { productCreateMedia: { media: [], mediaUserErrors: [], product: { id: "gid://shopify/Product/10243947069746", media: { nodes } } } }, extensions: cost(23) },
+  });
+
+  it("rebuilds READY media a mutation's answer first showed on such a product, waiting until the twin has processed it", async () => {
+    const results = await replayScenario(capture, [emptyCreate([{ id: media, alt: "Front view", status: "READY" }])]);
+    expect(results[0]!.outcome.status).toBe("passed");
+  });
+
+  it("never rebuilds media a response shows still processing (the scenario made it), nor media whose recorded URL the offline twin cannot fetch", () => {
+    const made = emptyCreate([{ id: media, alt: "Front view", status: "READY" }]);
+    const uploaded = ex("$.uploaded", { query: "query { product(id: \"x\") { id } }", response: { data: { node: { id: media, status: "UPLOADED" } } } });
+    expect(preexistingOwners([made, uploaded])[0]!.catalog).toBeUndefined();
+    expect(preexistingOwners([made])[0]!.catalog?.media?.map((m) => m.id)).toEqual([media]);
   });
 });
