@@ -98,7 +98,7 @@ export async function replayScenario(capture: CaptureFile, exchanges: Exchange[]
       if (staged && !uploaded.has(staged) && !unreplayed.has(staged)) unreplayed.set(staged, "staged file uploaded outside the recording");
       const payload = {
         query: rewriteIds(ex.query, ids, cursors),
-        variables: JSON.parse(rewriteIds(JSON.stringify(ex.variables), ids, cursors)) as Record<string, unknown>,
+        variables: JSON.parse(rewriteIds(JSON.stringify(withEchoedIds(ex)), ids, cursors)) as Record<string, unknown>,
         operationName: ex.operationName,
       };
       const { reply, diffs } = await settle(() => sendWithRetry(twin, payload), (r) => judge(ex, r), !isMutation);
@@ -117,6 +117,24 @@ export async function replayScenario(capture: CaptureFile, exchanges: Exchange[]
     await twin.close();
   }
   return results;
+}
+
+/**
+ * A read stored without its variables: an `id` argument left unrecorded is the id of the object
+ * the captured answer returned for that field (`product(id: $productId) { id … }`).
+ */
+export function withEchoedIds(ex: Exchange): Record<string, unknown> {
+  const out = { ...ex.variables };
+  const op = operationOf(ex);
+  if (!op || op.operation !== "query") return out;
+  for (const sel of op.selectionSet.selections) {
+    if (sel.kind !== Kind.FIELD) continue;
+    const arg = sel.arguments?.find((a) => a.name.value === "id");
+    if (arg?.value.kind !== Kind.VARIABLE || arg.value.name.value in out) continue;
+    const answered = ((ex.response.data as Record<string, { id?: unknown } | null> | null | undefined) ?? {})[sel.alias?.value ?? sel.name.value];
+    if (typeof answered?.id === "string") out[arg.value.name.value] = answered.id;
+  }
+  return out;
 }
 
 /** The captured stagedUploadPath a bulkOperationRunMutation step names (literal or variable). */

@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { usesAfterDelete, type Exchange } from "../../../sandbox/conformance/normalize";
 import { selectsAtAll } from "../../../sandbox/conformance/reconstruct";
 import { diffBodies } from "../../../sandbox/conformance/compare";
-import { replayScenario, settle } from "../../../sandbox/conformance/replay";
+import { replayScenario, settle, withEchoedIds } from "../../../sandbox/conformance/replay";
 import type { TwinReply } from "../../../sandbox/conformance/twin";
 import { outsideListedDomains } from "../../../sandbox/conformance/scope";
 
@@ -100,5 +100,14 @@ describe("recording order and documents", () => {
   it("a document that does not select a field the capture holds is not the one that was sent", () => {
     expect(selectsAtAll("query Q { node(id: \"x\") { ... on Metafield { value } } }", "node.value")).toBe(true);
     expect(selectsAtAll("query Q { node(id: \"x\") { ... on Metafield { value } } }", "node.compareDigest")).toBe(false);
+  });
+});
+
+describe("reads stored without their variables", () => {
+  it("take an unrecorded id argument from the object the captured answer returned", () => {
+    const read = ex("$.read", { query: "query R($productId: ID!) { product(id: $productId) { id title } }", response: { data: { product: { id: "gid://shopify/Product/5", title: "T" } } } });
+    expect(withEchoedIds(read)).toEqual({ productId: "gid://shopify/Product/5" });
+    expect(withEchoedIds({ ...read, variables: { productId: "gid://shopify/Product/6" } })).toEqual({ productId: "gid://shopify/Product/6" });
+    expect(withEchoedIds({ ...read, query: read.query!.replace("query R", "mutation R") })).toEqual({});
   });
 });
