@@ -29,6 +29,8 @@ const OUTSIDE_ROOT_FIELDS = new Set([
   "customer", "customers", "customerCreate", "customerUpdate", "customerDelete",
   "company", "companies", "companyCreate", "companyDelete",
   "location", "locations", "locationByIdentifier", "inventoryItem", "inventoryLevel", "inventoryActivate",
+  // business entities (payments accounts, the merchant's legal address)
+  "businessEntities", "businessEntity",
   // selling plans, price lists, publications, catalogs, saved searches
   "productJoinSellingPlanGroups", "productLeaveSellingPlanGroups",
   "productVariantJoinSellingPlanGroups", "productVariantLeaveSellingPlanGroups",
@@ -48,6 +50,8 @@ const OUTSIDE_TYPES = new Set([
   "Company", "CompanyContact", "CompanyLocation", "PriceList", "Publication", "ResourcePublicationConnection",
   "SavedSearch", "SavedSearchConnection", "UrlRedirect", "UrlRedirectConnection", "Page", "Blog", "Article", "Comment",
   "OnlineStoreTheme", "ScriptTag", "MobilePlatformApplication",
+  // prices per market context come from price lists
+  "ProductContextualPricing", "ProductVariantContextualPricing", "BusinessEntity",
 ]);
 
 /** Object types named by gid in a request. */
