@@ -94,16 +94,21 @@ describe("orderCreate attributes, line fields and customer", () => {
     expect(alloc.errors[0].extensions.code).toBe("NOT_IMPLEMENTED_IN_SANDBOX");
   });
 
-  it("fails loudly for a partial SALE payment and an unknown variant", async () => {
+  it("fails loudly for a partial SALE payment and an unknown product; an unknown variant becomes a custom line", async () => {
     const line = { title: "L", quantity: 1, priceSet: { shopMoney: { amount: "10.00", currencyCode: "USD" } } };
     const partial = await t.gql(`mutation C($order: OrderCreateOrderInput!) { orderCreate(order: $order) { order { id } } }`, {
       order: { currency: "USD", lineItems: [line], transactions: [{ kind: "SALE", gateway: "manual", amountSet: { shopMoney: { amount: "4.00", currencyCode: "USD" } } }] },
     });
     expect(partial.errors[0].extensions.code).toBe("NOT_IMPLEMENTED_IN_SANDBOX");
-    const unknown = await t.gql(`mutation C($order: OrderCreateOrderInput!) { orderCreate(order: $order) { order { id } } }`, {
-      order: { currency: "USD", lineItems: [{ ...line, variantId: "gid://shopify/ProductVariant/1" }] },
+    const unknownProduct = await t.gql(`mutation C($order: OrderCreateOrderInput!) { orderCreate(order: $order) { order { id } } }`, {
+      order: { currency: "USD", lineItems: [{ ...line, productId: "gid://shopify/Product/1" }] },
     });
-    expect(unknown.errors[0].extensions.code).toBe("NOT_IMPLEMENTED_IN_SANDBOX");
+    expect(unknownProduct.errors[0].extensions.code).toBe("NOT_IMPLEMENTED_IN_SANDBOX");
+    // metafield-definition-non-product-metafields.json captures[4]: accepted, variant null, the input's title and SKU
+    const unknownVariant = await t.gql(`mutation C($order: OrderCreateOrderInput!) { orderCreate(order: $order) { order { lineItems(first: 1) { nodes { title sku variant { id } } } } userErrors { message } } }`, {
+      order: { currency: "USD", lineItems: [{ ...line, sku: "S-1", variantId: "gid://shopify/ProductVariant/1" }] },
+    });
+    expect(unknownVariant.data.orderCreate).toEqual({ order: { lineItems: { nodes: [{ title: "L", sku: "S-1", variant: null }] } }, userErrors: [] });
   });
 
   it("checkout orders keep empty customAttributes", async () => {

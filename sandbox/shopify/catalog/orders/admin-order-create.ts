@@ -105,12 +105,15 @@ export function orderCreate(args: { order: OrderCreateInput; options?: { invento
   }
   if (txInputs.length && new Set(txInputs.map((t) => t.kind ?? "SALE")).size > 1) throw notImplemented(info, "orderCreate with transactions of different kinds");
   if (input.fulfillmentStatus != null && input.fulfillmentStatus !== "FULFILLED") throw notImplemented(info, `orderCreate(fulfillmentStatus: ${input.fulfillmentStatus})`);
-  // Lines naming a variant or product link to it (order-create-parity.json, order-create-line-item-fields.json);
-  // an id the shop doesn't have was not captured. Only the default inventoryBehaviour (BYPASS) is modelled.
+  // Lines naming a variant or product link to it (order-create-parity.json, order-create-line-item-fields.json).
+  // A variantId the shop does not have is accepted as a custom line: variant null, the input's title
+  // and SKU (metafield-definition-non-product-metafields.json captures[4]); an unknown productId was
+  // not captured. Only the default inventoryBehaviour (BYPASS) is modelled.
   const linked = lineInputs.map((l, i) => {
     if (!l.variantId && !l.productId) return { product: undefined, variant: undefined };
     const found = linkedProduct(catalog, l.variantId, l.productId);
-    if (!found) throw notImplemented(info, `orderCreate lineItems[${i}] naming a ${l.variantId ? "variant" : "product"} the shop does not have`);
+    if (!found && l.variantId && !l.productId) return { product: undefined, variant: undefined };
+    if (!found) throw notImplemented(info, `orderCreate lineItems[${i}] naming a product the shop does not have`);
     return found;
   });
   if (linked.some((l) => l.variant) && (args.options?.inventoryBehaviour ?? "BYPASS") !== "BYPASS") throw notImplemented(info, `orderCreate(options: { inventoryBehaviour: ${args.options?.inventoryBehaviour} })`);
