@@ -163,12 +163,18 @@ export const isCleanupPath = (path: string) => CLEANUP_SEGMENT.test(path);
 // request names one of the ids the cleanup's own request names. Cleanup steps that share no id
 // with later exchanges (per-case cleanups, `cleanupBefore`) keep their document position.
 const isPreCapture = (ex: Exchange) => /(^|[.[])preCapture/i.test(ex.path);
+// A mutation: by its document, or (no query text) by its answer's root field.
+const isChange = (ex: Exchange) =>
+  ex.query ? /^\s*(#[^\n]*\n\s*)*mutation\b/.test(ex.query) : Object.keys(ex.response.data ?? {}).some((k) => /(Create|Update|Delete|Set|Enable|Disable|Register|Remove|Upsert|Append|Detach)$/.test(k));
 
 export function placeCleanups(exchanges: Exchange[]): Exchange[] {
-  // Steps named preCapture… ran before the recording started (a disable that clears leftovers),
-  // wherever they are stored (often under cleanup): they go first.
+  // Steps named preCapture… cleared leftovers before the captured changes (a disable), wherever
+  // they are stored (often under cleanup): they go before the first change, after the reads that
+  // recorded the starting state (localization-shop-locale-enable-validation.json reads `de` first).
   const before = exchanges.filter(isPreCapture);
-  const out = [...before, ...exchanges.filter((e) => !isPreCapture(e))];
+  const rest = exchanges.filter((e) => !isPreCapture(e));
+  const firstChange = rest.findIndex(isChange);
+  const out = firstChange < 0 ? [...rest, ...before] : [...rest.slice(0, firstChange), ...before, ...rest.slice(firstChange)];
   for (const ex of exchanges.filter((e) => isCleanupPath(e.path) && !isPreCapture(e))) {
     const from = out.indexOf(ex);
     const ids = requestGids(ex);

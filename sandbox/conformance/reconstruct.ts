@@ -4,7 +4,7 @@ import { Kind, parse, validate, type OperationDefinitionNode, type SelectionSetN
 import { loadAdminSchema } from "../shopify/admin-graphql/schema";
 import { CAPTURES_DIR, readRequestDocument } from "./captures";
 import type { Exchange } from "./normalize";
-import { synthesizeQuery } from "./synthesize";
+import { echoedInputs, synthesizeQuery } from "./synthesize";
 
 // Some captures store a step's variables and response but not its query text (e.g. a
 // `setup.productCreate` kept only as { request: { variables }, response }). The step is replayed
@@ -59,8 +59,10 @@ export function reconstructQueries(exchanges: Exchange[], pool: CandidateDocumen
     const clean = !ex.response.errors?.length;
     const hit = [...sameFile, ...pool].find((c) => fits(c.query, ex.variables, ex.response.data as Record<string, unknown>) && (!clean || validates(c.query)));
     if (hit) return { ...ex, query: hit.query, querySource: "reconstructed", documentPath: hit.source, operationName: undefined };
-    const synthesized = synthesizeQuery(ex.variables, ex.response.data as Record<string, unknown>);
-    return synthesized ? { ...ex, query: synthesized, querySource: "synthesized", operationName: undefined } : ex;
+    const data = ex.response.data as Record<string, unknown>;
+    const variables = Object.keys(ex.variables).length ? ex.variables : echoedInputs(data) ?? ex.variables;
+    const synthesized = synthesizeQuery(variables, data);
+    return synthesized ? { ...ex, query: synthesized, variables, querySource: "synthesized", operationName: undefined } : ex;
   });
 }
 

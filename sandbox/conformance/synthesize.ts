@@ -22,7 +22,8 @@ export function synthesizeQuery(variables: Record<string, unknown>, data: Record
   if (!keys.length) return undefined;
   const root = [schema.getMutationType(), schema.getQueryType()].find((t) => t && keys.every((k) => Object.hasOwn(t.getFields(), k)));
   if (!root) return undefined;
-  // A mutation's input is not in its response: without recorded variables it cannot be rebuilt.
+  // A mutation's input is not in its response: without recorded variables it cannot be rebuilt
+  // (see echoedInputs for the one exception).
   if (root === schema.getMutationType() && !Object.keys(variables).length && keys.some((k) => root.getFields()[k]!.args.length)) return undefined;
   const argumentOf = bindVariables(root, keys, variables);
   if (!argumentOf) return undefined;
@@ -154,3 +155,24 @@ function pageSize(values: unknown[]): number {
 }
 
 const isConnection = (field: GraphQLField<unknown, unknown>) => getNamedType(field.type)!.name.endsWith("Connection") && field.args.some((a) => a.name === "first");
+
+/**
+ * The inputs of a mutation stored without variables, when its answer echoes every required one
+ * under the argument's own name and none is optional: `shopLocaleDisable(locale:)` answers
+ * `{ locale: "fr" }`. Anything else is not in the answer, so undefined.
+ */
+export function echoedInputs(data: Record<string, unknown>, schema: GraphQLSchema = loadAdminSchema().schema): Record<string, unknown> | undefined {
+  const keys = Object.keys(data);
+  const mutation = schema.getMutationType();
+  if (keys.length !== 1 || !mutation || !Object.hasOwn(mutation.getFields(), keys[0]!)) return undefined;
+  const field = mutation.getFields()[keys[0]!]!;
+  const payload = data[keys[0]!];
+  if (!isObject(payload) || !field.args.length || field.args.some((a) => !isNonNullType(a.type) || !isLeafType(getNamedType(a.type)))) return undefined;
+  const out: Record<string, unknown> = {};
+  for (const arg of field.args) {
+    const echoed = payload[arg.name];
+    if (echoed === undefined || echoed === null || typeof echoed === "object") return undefined;
+    out[arg.name] = echoed;
+  }
+  return out;
+}

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { synthesizeQuery } from "../../../sandbox/conformance/synthesize";
+import { echoedInputs, synthesizeQuery } from "../../../sandbox/conformance/synthesize";
 
 // Steps recorded with variables and response but no query text: the one query the response's
 // shape allows is written from the schema, or none when the shape leaves a choice open.
@@ -30,5 +30,12 @@ describe("synthesizeQuery", () => {
     expect(synthesizeQuery({}, { productCreate: { product: { id: "gid://shopify/Product/1" }, userErrors: [] } })).toBeUndefined();
     // root fields of two operation types
     expect(synthesizeQuery({}, { shop: { name: "x" }, productDelete: null })).toBeUndefined();
+  });
+
+  it("takes a mutation's inputs from its answer only when every required scalar argument is echoed under its own name", () => {
+    expect(echoedInputs({ shopLocaleDisable: { locale: "fr", userErrors: [] } })).toEqual({ locale: "fr" });
+    expect(echoedInputs({ shopLocaleDisable: { userErrors: [] } })).toBeUndefined();
+    // input objects are never in the answer
+    expect(echoedInputs({ productDelete: { deletedProductId: "gid://shopify/Product/1" } })).toBeUndefined();
   });
 });
