@@ -101,7 +101,7 @@ export async function replayScenario(capture: CaptureFile, exchanges: Exchange[]
         variables: JSON.parse(rewriteIds(JSON.stringify(withEchoedIds(ex)), ids, cursors)) as Record<string, unknown>,
         operationName: ex.operationName,
       };
-      const { reply, diffs } = await settle(() => sendWithRetry(twin, payload), (r) => judge(ex, r), !isMutation);
+      const { reply, diffs } = await settle(() => sendWithRetry(twin, payload), (r) => judge(ex, r), !isMutation || changesNothing(ex));
       learnIds((ex.response as { data?: unknown }).data, (reply.body as { data?: unknown } | null)?.data, ids, cursors);
       learnStagedTargets((ex.response as { data?: unknown }).data, (reply.body as { data?: unknown } | null)?.data, targets, cursors);
       const outcome: Outcome = diffs.length ? classify(ex, reply, diffs, created, isMutation, unreplayed, unknownState) : { status: "passed" };
@@ -135,6 +135,20 @@ export function withEchoedIds(ex: Exchange): Record<string, unknown> {
     if (typeof answered?.id === "string") out[arg.value.name.value] = answered.id;
   }
   return out;
+}
+
+/**
+ * An update whose inputs carry nothing but ids (`productUpdateMedia(media: [{ id }])`): it changes
+ * nothing, so sending it again cannot double an effect; the recorder used such calls as polls.
+ */
+export function changesNothing(ex: Exchange): boolean {
+  const op = operationOf(ex);
+  const roots = op?.selectionSet.selections.filter((sel): sel is FieldNode => sel.kind === Kind.FIELD) ?? [];
+  if (op?.operation !== "mutation" || !roots.length || !roots.every((r) => /Update[A-Za-z]*$/.test(r.name.value))) return false;
+  const onlyIds = (v: unknown): boolean =>
+    typeof v === "string" ? v.startsWith("gid://") : Array.isArray(v) ? v.every(onlyIds) : !!v && typeof v === "object" && Object.entries(v).every(([k, x]) => (k === "id" || k.endsWith("Id")) && onlyIds(x));
+  const values = Object.values(ex.variables);
+  return values.length > 0 && values.every(onlyIds) && !/\(\s*[a-zA-Z]+:\s*["{\[\d]/.test(ex.query ?? "");
 }
 
 /** The captured stagedUploadPath a bulkOperationRunMutation step names (literal or variable). */

@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { usesAfterDelete, type Exchange } from "../../../sandbox/conformance/normalize";
 import { selectsAtAll } from "../../../sandbox/conformance/reconstruct";
 import { diffBodies } from "../../../sandbox/conformance/compare";
-import { replayScenario, settle, withEchoedIds } from "../../../sandbox/conformance/replay";
+import { changesNothing, replayScenario, settle, withEchoedIds } from "../../../sandbox/conformance/replay";
 import type { TwinReply } from "../../../sandbox/conformance/twin";
 import { outsideListedDomains } from "../../../sandbox/conformance/scope";
 
@@ -109,5 +109,15 @@ describe("reads stored without their variables", () => {
     expect(withEchoedIds(read)).toEqual({ productId: "gid://shopify/Product/5" });
     expect(withEchoedIds({ ...read, variables: { productId: "gid://shopify/Product/6" } })).toEqual({ productId: "gid://shopify/Product/6" });
     expect(withEchoedIds({ ...read, query: read.query!.replace("query R", "mutation R") })).toEqual({});
+  });
+});
+
+describe("updates that change nothing may be re-sent like reads", () => {
+  const update = (variables: Record<string, unknown>, query = "mutation U($productId: ID!, $media: [UpdateMediaInput!]!) { productUpdateMedia(productId: $productId, media: $media) { media { status } } }") =>
+    ex("$.u", { query, variables });
+  it("only when every input is an id", () => {
+    expect(changesNothing(update({ productId: "gid://shopify/Product/1", media: [{ id: "gid://shopify/MediaImage/2" }] }))).toBe(true);
+    expect(changesNothing(update({ productId: "gid://shopify/Product/1", media: [{ id: "gid://shopify/MediaImage/2", alt: "new" }] }))).toBe(false);
+    expect(changesNothing(update({ product: { id: "gid://shopify/Product/1" } }, "mutation C($product: ProductCreateInput!) { productCreate(product: $product) { product { id } } }"))).toBe(false);
   });
 });
