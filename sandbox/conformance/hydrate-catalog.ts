@@ -7,8 +7,9 @@ import { postGraphql, type Twin } from "./twin";
 // ProductOption / ProductOptionValue / ProductVariant / MediaImage ids paired with the twin's by
 // option name, value name, selected options and media order. Only recorded values are used: a
 // media whose recorded image URL the offline twin cannot fetch (remote-sources.ts) is left out
-// rather than faked; a media read without any URL gets an obvious placeholder source, as a
-// product read without a title gets "Recorded product".
+// rather than faked; a media read without any URL gets an obvious placeholder source (its image
+// values then count as unknown when differences are judged), as a product read without a title
+// gets "Recorded product".
 
 interface RecordedOption { id?: string; name: string; values: { id?: string; name: string }[] }
 interface RecordedVariant { id: string; title?: string; options?: { name: string; value: string }[]; fields: Record<string, unknown> }
@@ -110,9 +111,10 @@ const MEDIA_STATUS = "query HydrateMediaStatus($id: ID!) { node(id: $id) { ... o
 type Body = { data?: Record<string, unknown> | null; errors?: unknown[] };
 
 /** Rebuilds variants and media on the twin's product; returns captured -> twin id pairs. */
-export async function rebuildCatalog(twin: Twin, productId: string, captured: string, catalog: RecordedCatalog): Promise<{ ids: [string, string][]; failures: string[] }> {
+export async function rebuildCatalog(twin: Twin, productId: string, captured: string, catalog: RecordedCatalog): Promise<{ ids: [string, string][]; failures: string[]; partial: string[] }> {
   const ids: [string, string][] = [];
   const failures: string[] = [];
+  const partial: string[] = []; // media rebuilt from a placeholder source: their image values are not the recorded ones
   const call = async (query: string, variables: Record<string, unknown>) => (await postGraphql(twin, { query, variables })).body as Body;
   const fail = (what: string, body: unknown) => failures.push(`${captured} ${what}: ${JSON.stringify(body).slice(0, 200)}`);
 
@@ -125,7 +127,7 @@ export async function rebuildCatalog(twin: Twin, productId: string, captured: st
     if (!isObject(body.data?.productVariantsBulkCreate) || (body.data.productVariantsBulkCreate as { userErrors?: unknown[] }).userErrors?.length) fail("variants", body);
   }
   const back = (await call(READ_BACK, { id: productId })).data?.product as { options: { id: string; name: string; optionValues: { id: string; name: string }[] }[]; variants: { nodes: { id: string; selectedOptions: { name: string; value: string }[] }[] } } | undefined;
-  if (!back) return { ids, failures: [...failures, `${captured}: read back failed`] };
+  if (!back) return { ids, failures: [...failures, `${captured}: read back failed`], partial };
   for (const o of catalog.options ?? []) {
     const twinOption = back.options.find((t) => t.name === o.name);
     if (!twinOption) continue;
@@ -155,6 +157,7 @@ export async function rebuildCatalog(twin: Twin, productId: string, captured: st
     const made = ((body.data?.productCreateMedia as { media?: { id: string }[] | null } | undefined)?.media ?? []);
     if (made.length !== media.length) fail("media", body);
     media.forEach((m, i) => made[i] && ids.push([m.id, made[i]!.id]));
+    for (const m of media) if (m.url === undefined) partial.push(m.id);
     // The recorded read showed them processed: wait (as the recorder did) until the twin has too.
     const waitFor = media.flatMap((m, i) => (m.status === "READY" && made[i] ? [made[i]!.id] : []));
     for (const deadline = Date.now() + 3000; waitFor.length && Date.now() < deadline;) {
@@ -163,7 +166,7 @@ export async function rebuildCatalog(twin: Twin, productId: string, captured: st
       await new Promise((r) => setTimeout(r, 100));
     }
   }
-  return { ids, failures };
+  return { ids, failures, partial };
 }
 
 /** Selected options from a variant title ("Red / Small") when the read did not select them. */

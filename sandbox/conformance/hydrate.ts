@@ -11,7 +11,8 @@ import { lonelyVariants, productOptionsInput, readyMediaFirstShown, recordedCata
 // collectionCreate, then metafieldsSet for the metafields those reads list). Only objects that a
 // read showed before any step of the scenario created or changed them, and only the values that
 // read showed (a field it did not select is not invented; a title is required, so an object read
-// without one gets "Recorded product"/"Recorded collection" and a later read of its title fails).
+// without one gets "Recorded product"/"Recorded collection"; such an object's unrecorded fields are
+// then judged as unknown, never as passes).
 // The captured ids, and the metafields' compareDigest values, are paired with the twin's. A product's
 // recorded options, variants and media are rebuilt after it (hydrate-catalog.ts).
 
@@ -175,6 +176,7 @@ export async function hydrate(scenarioTwin: Twin, owners: RecordedOwner[]): Prom
       const rebuilt = await rebuildCatalog(twin, made, owner.gid, owner.catalog);
       out.ids.push(...rebuilt.ids);
       out.failures.push(...rebuilt.failures);
+      out.partial.push(...rebuilt.partial);
     }
     // A namespace the recording app owns (app--<its client id>) only that app may write: the
     // scenario's own app, under the twin app's client id, writes those.

@@ -6,7 +6,8 @@ import type { Exchange } from "./normalize";
 // locales): every Market a read showed before a mutation of the scenario named it, or that a
 // mutation Shopify accepted without errors worked on, and that no step of the scenario created.
 // They keep their recorded ids; their name, handle, status, type, currency and countries are what
-// the reads showed (a value no read showed is not invented: a later read of it fails).
+// the reads showed. A market no read described (only its id is known) gets placeholders, and
+// `unrecordedMarkets` names it so that differences in those values are judged as unknown.
 
 const MARKET = /^gid:\/\/shopify\/Market\/(\d+)$/;
 const ANY_GID = /gid:\/\/shopify\/[A-Za-z0-9]+\/[A-Za-z0-9_=-]+/g;
@@ -26,7 +27,7 @@ export function recordedMarkets(exchanges: Exchange[]): MarketRecord[] {
     const currency = ((o.currencySettings as { baseCurrency?: { currencyCode?: unknown } } | undefined)?.baseCurrency?.currencyCode);
     found.set(id, {
       id: n,
-      name: typeof o.name === "string" ? o.name : "Recorded market",
+      name: typeof o.name === "string" ? o.name : UNRECORDED_MARKET_NAME,
       handle: typeof o.handle === "string" ? o.handle : `recorded-market-${n}`,
       status: o.status === "DRAFT" ? "DRAFT" : "ACTIVE",
       type: typeof o.type === "string" ? (o.type as MarketRecord["type"]) : "REGION",
@@ -53,3 +54,8 @@ function acceptedCleanly(ex: Exchange): boolean {
   if (ex.response?.errors?.length || !isObject(ex.response?.data)) return false;
   return !/"userErrors":\[\{/.test(JSON.stringify(ex.response.data));
 }
+
+export const UNRECORDED_MARKET_NAME = "Recorded market";
+
+/** Captured gids of markets rebuilt with placeholder values (no read described them). */
+export const unrecordedMarkets = (markets: MarketRecord[]) => markets.filter((m) => m.name === UNRECORDED_MARKET_NAME).map((m) => `gid://shopify/Market/${m.id}`);

@@ -8,6 +8,7 @@ import { loadAdminSchema } from "../shopify/admin-graphql/schema";
 import { operationOf } from "./scopes";
 import { outsideListedDomains } from "./scope";
 import { hydrate, preexistingOwners } from "./hydrate";
+import { unrecordedMarkets } from "./recorded-markets";
 import { postGraphql, startTwin, type Twin, type TwinReply } from "./twin";
 import { RECORDED_API_CLIENT_ID, TWIN_API_KEY } from "./volatile";
 import { apiClientId, simulatedDelays } from "../shopify/platform/app-identity";
@@ -37,6 +38,7 @@ export const CATEGORY = {
   schema: "query does not validate against the twin's 2026-07 schema (captured on an older version)",
   differs: "response differs",
   noQuery: "query text not recorded (no inline query, documentPath or index entry, and no recorded document fits the step exactly)",
+  noVariables: "variables not recorded (the document needs a variable the step did not keep)",
   transport: "twin did not answer with a GraphQL body",
   unreplayableSetup: "depends on an unreplayable setup step (an earlier step without query text created or changed the object)",
   documentChanged: "query document changed after recording (the captured response lacks fields the current document selects, or holds fields it does not select)",
@@ -51,7 +53,8 @@ export async function replayScenario(capture: CaptureFile, exchanges: Exchange[]
     const outside = outsideListedDomains(ex);
     results.push({ file: capture.file, domain: capture.domain, path: ex.path, name: ex.name, outcome, ...(outside ? { outside } : {}) });
   };
-  const twin = await startTwin(capture.shop, scenarioSetup(exchanges));
+  const setup = scenarioSetup(exchanges);
+  const twin = await startTwin(capture.shop, setup);
   const ids = new Map<string, string>(); // captured gid -> twin gid
   // captured opaque string -> the twin's at the same path: cursors, staged-upload keys and URLs
   const cursors = new Map<string, string>();
@@ -65,7 +68,7 @@ export async function replayScenario(capture: CaptureFile, exchanges: Exchange[]
     // The products and collections the recorded shop already had, as the scenario's reads showed them.
     const hydrated = await hydrate(twin, preexistingOwners(exchanges));
     for (const [c, t] of hydrated.ids) { ids.set(c, t); created.add(c); }
-    for (const g of hydrated.partial) unknownState.add(g);
+    for (const g of [...hydrated.partial, ...unrecordedMarkets(setup.markets ?? [])]) unknownState.add(g);
     for (const [c, t] of hydrated.strings) cursors.set(c, t);
     for (const ex of exchanges) {
       if (ex.upload) {
@@ -93,6 +96,12 @@ export async function replayScenario(capture: CaptureFile, exchanges: Exchange[]
         awaited.clear();
       }
       const isMutation = operationOf(ex)?.operation === "mutation";
+      // A document whose required variables the recording did not keep cannot be sent as recorded.
+      const missing = missingVariables(ex);
+      if (missing.length) {
+        record(ex, { status: "unreplayable", category: CATEGORY.noVariables, detail: missing.map((v) => `$${v}`).join(", ") });
+        continue;
+      }
       // A bulk mutation reads a staged file: one this replay did not upload was uploaded outside the recording.
       const staged = stagedUploadPathOf(ex);
       if (staged && !uploaded.has(staged) && !unreplayed.has(staged)) unreplayed.set(staged, "staged file uploaded outside the recording");
@@ -146,9 +155,16 @@ export function changesNothing(ex: Exchange): boolean {
   const roots = op?.selectionSet.selections.filter((sel): sel is FieldNode => sel.kind === Kind.FIELD) ?? [];
   if (op?.operation !== "mutation" || !roots.length || !roots.every((r) => /Update[A-Za-z]*$/.test(r.name.value))) return false;
   const onlyIds = (v: unknown): boolean =>
-    typeof v === "string" ? v.startsWith("gid://") : Array.isArray(v) ? v.every(onlyIds) : !!v && typeof v === "object" && Object.entries(v).every(([k, x]) => (k === "id" || k.endsWith("Id")) && onlyIds(x));
+    typeof v === "string" ? v.startsWith("gid://") : Array.isArray(v) ? v.every(onlyIds) : !!v && typeof v === "object" && Object.entries(v).every(([k, x]) => k === "id" && onlyIds(x));
   const values = Object.values(ex.variables);
   return values.length > 0 && values.every(onlyIds) && !/\(\s*[a-zA-Z]+:\s*["{\[\d]/.test(ex.query ?? "");
+}
+
+/** Required variables (non-null, no default) of the step's operation that neither the recording nor its answer (withEchoedIds) gives. */
+function missingVariables(ex: Exchange): string[] {
+  const op = operationOf(ex);
+  const given = withEchoedIds(ex);
+  return (op?.variableDefinitions ?? []).filter((v) => v.type.kind === Kind.NON_NULL_TYPE && !v.defaultValue && !(v.variable.name.value in given)).map((v) => v.variable.name.value);
 }
 
 /** The captured stagedUploadPath a bulkOperationRunMutation step names (literal or variable). */
@@ -203,6 +219,14 @@ function awaitsProcessing(diffs: Difference[]): boolean {
 /** Whether a difference concerns one of `foreign`: an enclosing captured object is one, or the captured value names one. */
 export function concernsForeign(d: Difference, captured: unknown, foreign: Set<string>): boolean {
   if (!d.path.startsWith("data")) return false;
+  // A list that differs in length: exactly by the foreign objects it holds.
+  if (d.path.endsWith(".length")) {
+    let list: unknown = captured;
+    for (const step of d.path.slice(0, -".length".length).split(/\.|(?=\[)/).map((s) => (s.startsWith("[") ? Number(s.slice(1, -1)) : s))) list = list && typeof list === "object" ? (list as Record<string | number, unknown>)[step] : undefined;
+    if (!Array.isArray(list)) return false;
+    const theirs = list.filter((item) => (JSON.stringify(item ?? null).match(GID) ?? []).some((g) => foreign.has(g))).length;
+    return theirs > 0 && list.length - theirs === Number(d.twin);
+  }
   // A connection's page info follows from the objects in it.
   const page = /^(.*)\.pageInfo\.[A-Za-z]+$/.exec(d.path);
   if (page) return concernsForeign({ path: `${page[1]}.edges`, captured: null, twin: null }, captured, foreign) || concernsForeign({ path: `${page[1]}.nodes`, captured: null, twin: null }, captured, foreign);
@@ -253,17 +277,31 @@ export function enumGrew(d: Difference): boolean {
   return now.size > was.size && [...was].every((v) => now.has(v));
 }
 
-/** A state of an operation over the recorded catalogue (its captured objectCount is larger than everything the scenario made): how long it runs depends on that catalogue. */
+/**
+ * An operation over the recorded catalogue (its captured objectCount is larger than everything the
+ * scenario made) that was still in progress when recorded, while the twin's smaller catalogue is done.
+ */
 function overRecordedCatalogue(d: Difference, captured: unknown, made: number): boolean {
   let node: unknown = captured;
   for (const step of d.path.split(/\.|(?=\[)/).slice(0, -1).map((s) => (s.startsWith("[") ? Number(s.slice(1, -1)) : s))) node = node && typeof node === "object" ? (node as Record<string | number, unknown>)[step] : undefined;
   const count = node && typeof node === "object" ? Number((node as { objectCount?: unknown }).objectCount) : NaN;
-  return count > made && ["status", "completedAt", "objectCount", "rootObjectCount", "fileSize", "url"].includes(d.path.split(".").pop() ?? "");
+  if (!(count > made)) return false;
+  const key = d.path.split(".").pop() ?? "";
+  if (key === "status") return ["CREATED", "RUNNING", "CANCELING"].includes(String(d.captured));
+  if (["completedAt", "url", "fileSize"].includes(key)) return d.captured === null;
+  return key === "objectCount" || key === "rootObjectCount";
 }
 
-/** Order names continue the shop's own numbering (#1001 on a new shop, #1718 after 717 orders). */
+/** A count over the recorded catalogue (productsCount, a bulk export's objectCount) where the twin counts no more than the scenario made. */
+const countsRecordedCatalogue = (d: Difference, made: number) =>
+  COUNT_KEYS.has(d.path.split(".").pop() ?? "") && Number(d.captured) > made && Number(d.twin) <= made;
+
+/** Order names continue the shop's own numbering (#1001 on a new shop, #1718 after 717 orders): an Order's `name` only. */
 const continuesOrderNumbers = (d: Difference) =>
-  /(^|\.)name$/.test(d.path) && typeof d.captured === "string" && typeof d.twin === "string" && /^#\d+$/.test(d.captured) && /^#\d+$/.test(d.twin) && Number(d.captured.slice(1)) > Number(d.twin.slice(1));
+  /(^|\.)(order|orders\.(nodes|edges)\[\d+\](\.node)?)\.name$/.test(d.path) && typeof d.captured === "string" && typeof d.twin === "string" && /^#\d+$/.test(d.captured) && /^#\d+$/.test(d.twin) && Number(d.captured.slice(1)) > Number(d.twin.slice(1));
+
+// Fields of a rebuilt object that the rebuild sets to a placeholder or a default when no read showed them.
+const UNRECORDED_FIELDS = new Set(["title", "handle", "status", "vendor", "productType", "tags", "descriptionHtml", "name", "type", "url", "width", "height", "src", "originalSrc", "altText", "alt"]);
 
 const COUNT_KEYS = new Set(["objectCount", "rootObjectCount", "count"]);
 const SETTLED = /"(fileStatus|status)":"(READY|COMPLETED)"/;
@@ -414,62 +452,69 @@ function classify(ex: Exchange, reply: TwinReply, diffs: Difference[], created: 
 
   // A .graphql document (documentPath / index) may have been edited after the capture: Shopify
   // answers every selected field, so a field the twin answered and the capture lacks entirely
-  // means the document selects more than was sent. Inline queries are exactly what was sent.
-  // (Not when a __typename differs or the field sits under a type condition: then the object is
-  // of another type than Shopify's, a real gap.)
+  // means the document selects more than was sent; a field the capture holds that the document
+  // does not select at all means another version of it was sent. Only when EVERY difference is
+  // such a field. Inline queries are exactly what was sent. (Not when a __typename differs or the
+  // field sits under a type condition: then the object is of another type than Shopify's.)
   if (ex.querySource !== "inline" && !diffs.some((d) => d.path.endsWith("__typename"))) {
-    const added = diffs.find((d) => d.captured === "<absent>" && d.twin !== "<absent>" && d.path.startsWith("data.") && selectsUnconditionally(ex.query ?? "", d.path.slice("data.".length)));
-    if (added) return { status: "incomparable", category: CATEGORY.documentChanged, detail: `${ex.documentPath ?? "document"} selects ${added.path.replace(/\[\d+\]/g, "[]")}`, diffs };
-    // …or the capture holds a field the document does not select at all (another version of it was sent).
-    const missing = !twinErrors.length && diffs.find((d) => d.twin === "<absent>" && d.captured !== "<absent>" && d.path.startsWith("data.") && !selectsAtAll(ex.query ?? "", d.path.slice("data.".length)));
-    if (missing) return { status: "incomparable", category: CATEGORY.documentChanged, detail: `${ex.documentPath ?? "document"} does not select ${missing.path.replace(/\[\d+\]/g, "[]")}`, diffs };
+    const added = (d: Difference) => d.captured === "<absent>" && d.twin !== "<absent>" && d.path.startsWith("data.") && selectsUnconditionally(ex.query ?? "", d.path.slice("data.".length));
+    const missing = (d: Difference) => !twinErrors.length && d.twin === "<absent>" && d.captured !== "<absent>" && d.path.startsWith("data.") && !selectsAtAll(ex.query ?? "", d.path.slice("data.".length));
+    if (diffs.every((d) => added(d) || missing(d))) {
+      const first = diffs[0]!;
+      return { status: "incomparable", category: CATEGORY.documentChanged, detail: `${ex.documentPath ?? "document"} ${added(first) ? "selects" : "does not select"} ${first.path.replace(/\[\d+\]/g, "[]")}`, diffs };
+    }
   }
 
-  // Objects an earlier step of this scenario made but could not be replayed (no query text): the
-  // request names one by gid or by number (search strings, filters).
-  // (A read also depends on it when its captured answer shows such an object: `currentBulkOperation`.)
+  // Objects an earlier step of this scenario made but could not be replayed (no query text). A
+  // mutation whose request names one cannot work on it; a read depends on it only where every
+  // difference concerns such an object (`currentBulkOperation` showing it).
   if (unreplayed.size) {
-    const text = `${ex.query ?? ""} ${JSON.stringify(ex.variables)}${isMutation ? "" : ` ${JSON.stringify(ex.response.data ?? null)}`}`;
-    const dependency = [...unreplayed].find(([g]) => text.includes(g) || (g.startsWith("gid://") && new RegExp(`\\b${g.replace(/^.*\//, "")}\\b`).test(text)));
+    const text = `${ex.query ?? ""} ${JSON.stringify(ex.variables)}`;
+    const names = (g: string) => text.includes(g) || (g.startsWith("gid://") && new RegExp(`\\b${g.replace(/^.*\//, "")}\\b`).test(text));
+    const dependency = [...unreplayed].find(([g]) => names(g));
     if (dependency) return { status: "incomparable", category: CATEGORY.unreplayableSetup, detail: `${dependency[1]} (${dependency[0].replace(/\/\d+$/, "")})`, diffs };
+    const shown = new Set([...unreplayed.keys()].filter((g) => g.startsWith("gid://")));
+    const seen = [...shown].find((g) => JSON.stringify(ex.response.data ?? null).includes(g));
+    if (!isMutation && seen && diffs.every((d) => concernsForeign(d, ex.response, shown))) {
+      return { status: "incomparable", category: CATEGORY.unreplayableSetup, detail: `${unreplayed.get(seen)} (${seen.replace(/\/\d+$/, "")})`, diffs };
+    }
   }
 
   // Objects the real shop already had: the request names them, or a read returns them, and no
-  // earlier step of this scenario created them.
+  // earlier step of this scenario created them. Only when every difference sits on such an object
+  // (inside it, naming it, or a list that differs by exactly those objects): a difference on the
+  // scenario's own objects in the same answer stays a failure.
   const requestIds: string[] = `${ex.query ?? ""} ${JSON.stringify(ex.variables)}`.match(GID) ?? [];
   // Ids a response names only inside userErrors did not need to exist (a rejected reference).
   const responseIds: string[] = JSON.stringify(ex.response.data ?? null, (k, v: unknown) => (k === "userErrors" ? undefined : v)).match(GID) ?? [];
-  // (Objects rebuilt with a placeholder title count too: their recorded values are not known.)
-  const foreign = new Set([
-    ...(isMutation ? requestIds.filter((g) => !created.has(g) && responseIds.includes(g)) : responseIds.filter((g) => !created.has(g))),
-    ...[...requestIds, ...responseIds].filter((g) => unknownState.has(g)),
-  ]);
-  // Only when every difference sits on such an object (inside it, naming it, or a list holding it):
-  // a difference on the scenario's own objects in the same answer stays a failure.
-  const overCatalogue = (d: Difference) =>
-    (COUNT_KEYS.has(d.path.split(".").pop() ?? "") && Number(d.captured) > created.size) || overRecordedCatalogue(d, ex.response, created.size) || continuesOrderNumbers(d);
-  if (foreign.size && (diffs.every((d) => concernsForeign(d, ex.response, foreign) || overCatalogue(d)) || (isMutation && twinRefusedForeign(reply.body, ex.variables, foreign)))) {
-    return { status: "incomparable", category: CATEGORY.preExisting, detail: `e.g. ${[...foreign][0]}`, diffs };
+  const foreign = new Set(isMutation ? requestIds.filter((g) => !created.has(g) && responseIds.includes(g)) : responseIds.filter((g) => !created.has(g)));
+  // Objects rebuilt without their recorded values: only those unrecorded fields are unknown.
+  const rebuiltUnknown = (d: Difference) => UNRECORDED_FIELDS.has(d.path.split(".").pop() ?? "") && concernsForeign(d, ex.response, unknownState);
+  const overCatalogue = (d: Difference) => countsRecordedCatalogue(d, created.size) || overRecordedCatalogue(d, ex.response, created.size) || continuesOrderNumbers(d);
+  const explained = (d: Difference) => concernsForeign(d, ex.response, foreign) || overCatalogue(d) || rebuiltUnknown(d);
+  if ((foreign.size || unknownState.size) && (diffs.every(explained) || (isMutation && foreign.size && twinRefusedForeign(reply.body, ex.variables, foreign)))) {
+    return { status: "incomparable", category: CATEGORY.preExisting, detail: foreign.size ? `e.g. ${[...foreign][0]}` : "values of a rebuilt object no read showed", diffs };
   }
-  // A further page that only the recorded shop's older objects fill (files, products lists).
-  if (diffs.every((d) => /pageInfo\.hasNextPage$/.test(d.path) && d.captured === true && d.twin === false)) {
-    return { status: "incomparable", category: CATEGORY.preExisting, detail: "a further page of the recorded shop's older objects", diffs };
-  }
-  // Counts over the recorded shop's catalogue (a bulk export's objectCount, productsCount): the
-  // captured count is larger than everything this scenario created.
+  // Counts over the recorded shop's catalogue (a bulk export's objectCount, productsCount) while
+  // the twin counts exactly what the scenario made, and continued order numbers.
   if (diffs.every(overCatalogue)) {
     return { status: "incomparable", category: CATEGORY.preExisting, detail: `the recorded shop's catalogue or order history (captured ${String(diffs[0]!.captured)})`, diffs };
   }
 
-  // Introspection describes the API version it ran on; the captures are of 2025-01 and 2026-04.
-  if (operationOf(ex)?.selectionSet.selections.some((sel) => sel.kind === Kind.FIELD && /^__(type|schema)$/.test(sel.name.value))) {
+  // Introspection describes the API version it ran on (the captures are of 2025-01 and 2026-04):
+  // only differences under the __type/__schema fields.
+  const introspection = (operationOf(ex)?.selectionSet.selections ?? []).filter((sel): sel is FieldNode => sel.kind === Kind.FIELD && /^__(type|schema)$/.test(sel.name.value)).map((sel) => `data.${sel.alias?.value ?? sel.name.value}`);
+  if (introspection.length && diffs.every((d) => introspection.some((p) => d.path === p || d.path.startsWith(`${p}.`)))) {
     return { status: "incomparable", category: CATEGORY.schema, detail: "introspection of the recorded API version", diffs };
   }
   // An enum that gained values after the recording: the refusal lists the newer schema's values.
   if (diffs.every((d) => enumGrew(d))) return { status: "incomparable", category: CATEGORY.schema, detail: "enum values added since the recorded version", diffs };
 
+  // The twin refuses the document or its variables against 2026-07 where the older version took
+  // them: a field, argument or input field removed since (a variable refused only for its value
+  // is not schema drift and stays a failure).
   const capturedCodes = new Set((ex.response.errors ?? []).map((e) => (e as { extensions?: { code?: string } }).extensions?.code));
-  const schemaError = twinErrors.find((e) => VALIDATION_CODES.has(e.extensions?.code ?? "") && !capturedCodes.has(e.extensions?.code));
+  const schemaError = twinErrors.find((e) => VALIDATION_CODES.has(e.extensions?.code ?? "") && !capturedCodes.has(e.extensions?.code) && (e.extensions?.code !== "INVALID_VARIABLE" || /is not defined on|to be one of/.test(JSON.stringify(e))));
   if (schemaError) return { status: "incomparable", category: CATEGORY.schema, detail: schemaError.message ?? "", diffs };
 
   const twinOnlyError = !Object.hasOwn(body, "data") && twinErrors[0]?.message;

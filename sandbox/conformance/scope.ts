@@ -28,14 +28,14 @@ const OUTSIDE_ROOT_FIELDS = new Set([
   // customers, B2B, inventory and locations
   "customer", "customers", "customerCreate", "customerUpdate", "customerDelete",
   "company", "companies", "companyCreate", "companyDelete",
-  "location", "locations", "locationByIdentifier", "inventoryItem", "inventoryLevel", "inventoryActivate",
+  "location", "locations", "locationByIdentifier", "inventoryLevel", "inventoryActivate",
   // business entities (payments accounts, the merchant's legal address)
   "businessEntities", "businessEntity",
   // selling plans, price lists, publications, catalogs, saved searches
   "productJoinSellingPlanGroups", "productLeaveSellingPlanGroups",
   "productVariantJoinSellingPlanGroups", "productVariantLeaveSellingPlanGroups",
   "priceListCreate", "priceListUpdate", "priceListDelete", "quantityRulesDelete",
-  "publications", "catalogs", "catalogsCount", "catalogCreate",
+  "publications",
   "savedSearchCreate", "fileSavedSearches", "productSavedSearches",
   // order editing and payments beyond reading orders
   "orderEditBegin", "orderEditCommit", "orderMarkAsPaid", "refundCreate", "taxSummaryCreate",
@@ -45,7 +45,7 @@ const OUTSIDE_ROOT_FIELDS = new Set([
 
 /** Types (returned by any selected field) that belong to those features. */
 const OUTSIDE_TYPES = new Set([
-  "SellingPlanGroup", "SellingPlanGroupConnection", "InventoryItem", "InventoryLevel", "InventoryLevelConnection",
+  "SellingPlanGroup", "SellingPlanGroupConnection", "InventoryLevel", "InventoryLevelConnection",
   "StorefrontAccessToken", "StorefrontAccessTokenConnection", "Location", "LocationConnection",
   "Company", "CompanyContact", "CompanyLocation", "PriceList", "Publication", "ResourcePublicationConnection",
   "SavedSearch", "SavedSearchConnection", "UrlRedirect", "UrlRedirectConnection", "Page", "Blog", "Article", "Comment",
@@ -57,8 +57,8 @@ const OUTSIDE_TYPES = new Set([
 /** Object types named by gid in a request. */
 const OUTSIDE_GID_TYPES = new Set([
   "Page", "Blog", "Article", "Comment", "OnlineStoreTheme", "ScriptTag", "UrlRedirect", "MobilePlatformApplication",
-  "StorefrontAccessToken", "Customer", "Company", "CompanyLocation", "CompanyContact", "Location", "InventoryItem",
-  "InventoryLevel", "SellingPlanGroup", "PriceList", "Publication", "MarketCatalog", "SavedSearch", "DelegateAccessToken",
+  "StorefrontAccessToken", "Customer", "Company", "CompanyLocation", "CompanyContact", "Location",
+  "InventoryLevel", "SellingPlanGroup", "PriceList", "Publication", "SavedSearch", "DelegateAccessToken",
   "PackingSlipTemplate", "EmailTemplate",
 ]);
 

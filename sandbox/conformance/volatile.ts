@@ -89,9 +89,9 @@ export const VOLATILE_RULES: VolatileRule[] = [
   },
   {
     id: "generated-handle-suffix",
-    reason: "A metaobject created without a handle gets `<display-name or type slug>-<8 random lowercase alphanumerics>` (quirks §4), and a definition without a display-name field shows that tail as `… #<8 uppercase>`. Only that random tail is ignored, only in metaobjectCreate/metaobjectUpsert payloads.",
+    reason: "A metaobject created without a handle gets `<display-name or type slug>-<8 random lowercase alphanumerics>` (quirks §4), and a definition without a display-name field shows that tail as `… #<8 uppercase>`. Only that random tail is ignored, only in metaobjectCreate payloads (an upsert always names its handle).",
     canonical: (p, v) => {
-      if (typeof v !== "string" || !["metaobjectCreate", "metaobjectUpsert"].includes(String(p[1]))) return undefined;
+      if (typeof v !== "string" || p[1] !== "metaobjectCreate") return undefined;
       if (last(p) === "handle" && /-[a-z0-9]{8}$/.test(v)) return v.replace(/-[a-z0-9]{8}$/, "-<random>");
       if (last(p) === "displayName" && / #[A-Z0-9]{8}$/.test(v)) return v.replace(/ #[A-Z0-9]{8}$/, " #<random>");
       return undefined;

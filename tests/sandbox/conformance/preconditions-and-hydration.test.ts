@@ -138,6 +138,8 @@ describe("differences explained by the recorded shop's own objects", () => {
   it("a difference inside, naming, or listing such an object is explained by it; one on the scenario's own object is not", () => {
     expect(concernsForeign({ path: "data.products.nodes[0].title", captured: "Shop's", twin: "x" }, captured, foreign)).toBe(true);
     expect(concernsForeign({ path: "data.products.nodes.length", captured: 2, twin: 1 }, captured, foreign)).toBe(true);
+    // …but not when the twin also lost one of the scenario's own objects
+    expect(concernsForeign({ path: "data.products.nodes.length", captured: 2, twin: 0 }, captured, foreign)).toBe(false);
     expect(concernsForeign({ path: "data.products.nodes[1].title", captured: "Mine", twin: "x" }, captured, foreign)).toBe(false);
     // page info follows from the objects of its connection
     expect(concernsForeign({ path: "data.products.pageInfo.endCursor", captured: "<cursor>", twin: null }, captured, foreign)).toBe(true);

@@ -167,12 +167,21 @@ describe("upload volatility (7)", () => {
   });
 });
 
+const COST = { cost: { requestedQueryCost: 1, actualQueryCost: 1, throttleStatus: { maximumAvailable: 2000, currentlyAvailable: 1999, restoreRate: 100 } } };
+
 describe("documents edited after recording (8)", () => {
   it("classifies a captured response lacking fields the current document selects", async () => {
     const [result] = await replayScenario(capture, [
-      ex("$.read", { querySource: "documentPath", documentPath: "config/x.graphql", query: "query { shop { name currencyCode } }", response: { data: { shop: { name: "harry-test-heelo" } } } }),
+      ex("$.read", { querySource: "documentPath", documentPath: "config/x.graphql", query: "query { shop { name currencyCode } }", response: { data: { shop: { name: "harry-test-heelo" } }, extensions: COST } }),
     ]);
     expect(result!.outcome).toMatchObject({ status: "incomparable", category: CATEGORY.documentChanged, detail: "config/x.graphql selects data.shop.currencyCode" });
+  });
+
+  it("stays a failure when another difference sits beside the document change", async () => {
+    const [result] = await replayScenario(capture, [
+      ex("$.read", { querySource: "documentPath", documentPath: "config/x.graphql", query: "query { shop { name currencyCode } }", response: { data: { shop: { name: "another-shop" } }, extensions: COST } }),
+    ]);
+    expect(result!.outcome).toMatchObject({ status: "failed", category: CATEGORY.differs });
   });
 
   it("keeps inline queries (exactly what was sent) as a plain difference", async () => {

@@ -23,7 +23,9 @@ describe("listed domains (scope.ts)", () => {
 
   it("puts neighbouring features out by root field, by returned type and by the objects a request names", () => {
     expect(outsideListedDomains({ query: "mutation { pageCreate(page: { title: \"x\" }) { page { id } } }", variables: {} })).toBe("Mutation.pageCreate");
-    expect(outsideListedDomains({ query: "query { productVariant(id: \"gid://shopify/ProductVariant/1\") { inventoryItem { id } } }", variables: {} })).toBe("ProductVariant.inventoryItem");
+    // inventory items belong to variants (listed); their levels at locations do not
+    expect(outsideListedDomains({ query: "query { productVariant(id: \"gid://shopify/ProductVariant/1\") { inventoryItem { id } } }", variables: {} })).toBeUndefined();
+    expect(outsideListedDomains({ query: "query { productVariant(id: \"gid://shopify/ProductVariant/1\") { inventoryItem { inventoryLevels(first: 1) { nodes { id } } } } }", variables: {} })).toBe("InventoryItem.inventoryLevels");
     expect(outsideListedDomains({ query: "mutation M($m: [MetafieldsSetInput!]!) { metafieldsSet(metafields: $m) { userErrors { field } } }", variables: { m: [{ ownerId: "gid://shopify/Page/7" }] } })).toBe("names a gid://shopify/Page");
   });
 
