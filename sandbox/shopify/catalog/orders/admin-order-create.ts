@@ -82,6 +82,10 @@ export function orderCreate(args: { order: OrderCreateInput; options?: { invento
   // Neither financialStatus nor transactions: nothing received, everything outstanding (money-bag-presentment-parity.json), i.e. PENDING.
   const catalog = catalogOf(ctx.state, ctx.shop.domain);
   const currency = input.currency ?? ctx.shop.currencyCode;
+  // The shop's own language and home country (its primary market's first country; an app-created
+  // order with no address is placed there).
+  const shopLocale = ctx.shop.locales.find((l) => l.primary)?.locale ?? "en";
+  const shopCountry = (ctx.shop.markets.find((m) => m.primary) ?? ctx.shop.markets[0])?.countryCodes[0] ?? "CA";
   // presentmentCurrency: every amount must then carry its presentmentMoney (money-bag-presentment-parity.json);
   // the twin does not convert between currencies for app-created orders.
   const presentmentCurrency = (input.presentmentCurrency as string | null | undefined) ?? currency;
@@ -192,7 +196,7 @@ export function orderCreate(args: { order: OrderCreateInput; options?: { invento
     number,
     // An email alone attaches the shop's customer with that email, created if new
     // (order-live-hybrid-mixed-catalog.json: customer { email, displayName: <email> }).
-    customerGid: input.email ? findOrCreateCustomer(ctx.state, ctx.shop.domain, catalog, { lines: [], email: input.email, locale: "en" }, addressInput?.countryCode ?? ctx.shop.markets[0]?.countryCodes[0] ?? "CA", new Date()).gid : null,
+    customerGid: input.email ? findOrCreateCustomer(ctx.state, ctx.shop.domain, catalog, { lines: [], email: input.email, locale: shopLocale }, addressInput?.countryCode ?? shopCountry, new Date()).gid : null,
     email: input.email ?? null,
     currencyCode: currency,
     presentmentCurrencyCode: presentmentCurrency,
@@ -208,8 +212,8 @@ export function orderCreate(args: { order: OrderCreateInput; options?: { invento
     referringSite: null,
     // Orders an app creates carry the app's api_client_id as their source (not captured; Shopify's docs).
     sourceName: apiClientId(ctx.token.apiKey),
-    countryCode: ctx.shop.markets[0]?.countryCodes[0] ?? "CA",
-    locale: "en",
+    countryCode: shopCountry,
+    locale: shopLocale,
     financialStatus: sale ? "PAID" : txInputs.length ? "AUTHORIZED" : input.financialStatus === "PAID" ? "PAID" : "PENDING",
     ...(txInputs.length ? { transactions: txInputs.map((t): OrderTransactionRecord => ({
       gid: `gid://shopify/OrderTransaction/${nextCatalogId(catalog, "OrderTransaction")}`,
