@@ -13,7 +13,8 @@ import type { TwinSetup } from "./twin";
 //   whose shopLocaleEnable was refused with "Locale has already been taken" (unless the scenario
 //   enabled it itself earlier), plus locales seen as ShopLocale objects in responses before the
 //   scenario touched them (unrecorded setup, e.g. locales a web presence lists as alternates),
-//   plus the locale an enable step without query text answered (setup the recording did not keep).
+//   plus the locale an enable step without query text answered (setup the recording did not keep),
+//   plus a locale a successful disable removed before any enable of it.
 // - the app: the recording app's title, handle, developer and requested scopes, from the first
 //   App object (with its apiKey) a response shows.
 // - markets: the ones the recorded shop had (recorded-markets.ts), with their recorded ids.
@@ -78,6 +79,11 @@ function initialLocales(exchanges: Exchange[]): ShopLocaleRecord[] {
       const l = unrecordedEnable.locale;
       out.set(l, { locale: l, name: unrecordedEnable.name ?? displayName(l), primary: false, published: !!unrecordedEnable.published });
       continue;
+    }
+    // A disable that succeeded before any enable of that locale: the locale was there from the start.
+    const disabled = root === "shopLocaleDisable" ? (data?.shopLocaleDisable as { locale?: unknown; userErrors?: unknown[] } | undefined) : undefined;
+    if (typeof disabled?.locale === "string" && !disabled.userErrors?.length && !touched.has(disabled.locale) && !out.has(disabled.locale)) {
+      out.set(disabled.locale, { locale: disabled.locale, name: displayName(disabled.locale), primary: false, published: false });
     }
     if (/^shopLocale(Enable|Disable|Update)$/.test(root)) {
       const locale = ex.variables.locale;

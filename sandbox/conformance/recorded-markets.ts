@@ -23,7 +23,10 @@ export function recordedMarkets(exchanges: Exchange[]): MarketRecord[] {
   const add = (id: string, o: Record<string, unknown> = {}) => {
     const n = Number(MARKET.exec(id)?.[1]);
     if (!n || created.has(id) || found.has(id)) return;
-    const regions = (o.regions as { nodes?: { code?: unknown }[] } | undefined)?.nodes?.map((r) => r.code).filter((c): c is string => typeof c === "string") ?? [];
+    // Countries: `regions.nodes[].code`, or (2026-04+) `conditions.regionsCondition.regions.edges[].node.code`.
+    const listed = (o.regions as { nodes?: { code?: unknown }[] } | undefined)?.nodes
+      ?? ((o.conditions as { regionsCondition?: { regions?: { edges?: { node?: { code?: unknown } }[] } } } | undefined)?.regionsCondition?.regions?.edges ?? []).map((e) => e.node ?? {});
+    const regions = listed.map((r) => r.code).filter((c): c is string => typeof c === "string");
     const currency = ((o.currencySettings as { baseCurrency?: { currencyCode?: unknown } } | undefined)?.baseCurrency?.currencyCode);
     found.set(id, {
       id: n,
@@ -50,8 +53,11 @@ export function recordedMarkets(exchanges: Exchange[]): MarketRecord[] {
   return [...found.values()];
 }
 
+// A remove or delete of something that does not exist can answer without errors, so only other
+// mutations prove that what they name existed.
 function acceptedCleanly(ex: Exchange): boolean {
   if (ex.response?.errors?.length || !isObject(ex.response?.data)) return false;
+  if (Object.keys(ex.response.data as object).some((k) => /(Delete|Remove)$/.test(k))) return false;
   return !/"userErrors":\[\{/.test(JSON.stringify(ex.response.data));
 }
 

@@ -234,3 +234,20 @@ describe("options, variants and media of products the recorded shop already had 
     expect(preexistingOwners([made])[0]!.catalog?.media?.map((m) => m.id)).toEqual([media]);
   });
 });
+
+describe("more of the recorded shop's starting state", () => {
+  it("takes a market's countries from its region conditions, and never an id a remove merely named", () => {
+    const markets = recordedMarkets([
+      ex("$.read", { query: "query { markets(first: 1) { edges { node { id name handle conditions { regionsCondition { regions(first: 5) { edges { node { ... on MarketRegionCountry { code } } } } } } } } } }", response: { data: { markets: { edges: [{ node: { id: "gid://shopify/Market/5", name: "Canada", handle: "ca", conditions: { regionsCondition: { regions: { edges: [{ node: { code: "CA" } }] } } } } }] } } } }),
+      ex("$.remove", { query: "mutation R($m: [ID!]!) { marketLocalizationsRemove(resourceId: \"gid://shopify/Metafield/1\", marketLocalizationKeys: [\"value\"], marketIds: $m) { marketLocalizations { key } userErrors { field } } }", variables: { m: ["gid://shopify/Market/999999999999"] }, response: { data: { marketLocalizationsRemove: { marketLocalizations: null, userErrors: [] } } } }),
+    ]);
+    expect(markets.map((m) => [m.id, m.countryCodes])).toEqual([[5, ["CA"]]]);
+  });
+
+  it("a locale a disable removed before any enable of it was there from the start", () => {
+    const setup = scenarioSetup([
+      ex("$.preCaptureDisable", { query: "mutation D($locale: String!) { shopLocaleDisable(locale: $locale) { locale userErrors { field } } }", variables: { locale: "fr" }, response: { data: { shopLocaleDisable: { locale: "fr", userErrors: [] } } } }),
+    ]);
+    expect(setup.locales?.map((l) => l.locale)).toEqual(["fr"]);
+  });
+});
