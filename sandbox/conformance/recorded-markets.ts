@@ -65,3 +65,43 @@ export const UNRECORDED_MARKET_NAME = "Recorded market";
 
 /** Captured gids of markets rebuilt with placeholder values (no read described them). */
 export const unrecordedMarkets = (markets: MarketRecord[]) => markets.filter((m) => m.name === UNRECORDED_MARKET_NAME).map((m) => `gid://shopify/Market/${m.id}`);
+
+/** A web presence the recorded shop had, as its reads showed it. */
+export interface RecordedWebPresence { id: number; subfolderSuffix: string | null; defaultLocale?: string; alternateLocales?: string[]; marketIds: number[] }
+
+const PRESENCE = /^gid:\/\/shopify\/MarketWebPresence\/(\d+)$/;
+
+/**
+ * Web presences the recorded shop already had, seen in reads before any mutation named them and
+ * not created by the scenario (webPresenceCreate): the root one (no subfolder) takes the place of
+ * the twin shop's own root presence, subfolder ones are added, all with their recorded ids.
+ */
+export function recordedWebPresences(exchanges: Exchange[]): RecordedWebPresence[] {
+  const mutationFields = loadAdminSchema().schema.getMutationType()?.getFields() ?? {};
+  const rootKeys = (ex: Exchange) => Object.keys(isObject(ex.response?.data) ? (ex.response.data as object) : {});
+  const isMutation = (ex: Exchange) => /^\s*mutation\b/.test(ex.query ?? "") || rootKeys(ex).some((k) => Object.hasOwn(mutationFields, k));
+  const created = new Set(exchanges.filter((ex) => rootKeys(ex).includes("webPresenceCreate")).flatMap((ex) => JSON.stringify(ex.response.data).match(ANY_GID) ?? []));
+  const touched = new Set<string>();
+  const found = new Map<string, RecordedWebPresence>();
+  const collect = (node: unknown): void => {
+    if (Array.isArray(node)) return node.forEach(collect);
+    if (!isObject(node)) return;
+    const id = typeof node.id === "string" ? node.id : "";
+    const n = Number(PRESENCE.exec(id)?.[1]);
+    if (n && !touched.has(id) && !created.has(id) && !found.has(id) && "subfolderSuffix" in node) {
+      const locale = (v: unknown) => (isObject(v) && typeof v.locale === "string" ? v.locale : undefined);
+      const alternates = Array.isArray(node.alternateLocales) ? node.alternateLocales.map(locale).filter((l): l is string => !!l) : undefined;
+      const markets = (node.markets as { nodes?: { id?: unknown }[] } | undefined)?.nodes?.map((m) => Number(MARKET.exec(String(m.id))?.[1])).filter((m) => m > 0) ?? [];
+      found.set(id, { id: n, subfolderSuffix: typeof node.subfolderSuffix === "string" ? node.subfolderSuffix : null, defaultLocale: locale(node.defaultLocale), alternateLocales: alternates, marketIds: markets });
+    }
+    Object.values(node).forEach(collect);
+  };
+  for (const ex of exchanges) {
+    if (isMutation(ex)) {
+      for (const g of `${JSON.stringify(ex.variables ?? {})} ${JSON.stringify(ex.response?.data ?? null)}`.match(ANY_GID) ?? []) touched.add(g);
+      continue;
+    }
+    collect(ex.response?.data);
+  }
+  return [...found.values()];
+}

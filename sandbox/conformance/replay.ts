@@ -8,7 +8,8 @@ import { loadAdminSchema } from "../shopify/admin-graphql/schema";
 import { operationOf } from "./scopes";
 import { outsideListedDomains } from "./scope";
 import { hydrate, preexistingOwners } from "./hydrate";
-import { unrecordedMarkets } from "./recorded-markets";
+import { placeRecordedWebPresences } from "./twin";
+import { recordedWebPresences, unrecordedMarkets } from "./recorded-markets";
 import { postGraphql, startTwin, type Twin, type TwinReply } from "./twin";
 import { RECORDED_API_CLIENT_ID, TWIN_API_KEY } from "./volatile";
 import { apiClientId, simulatedDelays } from "../shopify/platform/app-identity";
@@ -65,7 +66,9 @@ export async function replayScenario(capture: CaptureFile, exchanges: Exchange[]
   const awaited = new Set<string>(); // captured gids an unreplayable read showed processed
   const unknownState = new Set<string>(); // rebuilt objects whose recorded values no read showed
   try {
-    // The products and collections the recorded shop already had, as the scenario's reads showed them.
+    // The web presences the recorded shop had (recorded ids), then its products and collections,
+    // as the scenario's reads showed them.
+    placeRecordedWebPresences(twin, recordedWebPresences(exchanges));
     const hydrated = await hydrate(twin, preexistingOwners(exchanges));
     for (const [c, t] of hydrated.ids) { ids.set(c, t); created.add(c); }
     for (const g of [...hydrated.partial, ...unrecordedMarkets(setup.markets ?? [])]) unknownState.add(g);

@@ -1,7 +1,9 @@
 import http from "node:http";
 import { startSandbox, type RunningSandbox } from "../server";
 import type { MarketRecord, ShopLocaleRecord, ShopRecord } from "../shopify/state";
+import { localizationOf } from "../shopify/localization/store";
 import { appListing, type AppListing } from "../shopify/platform/app-listing";
+import type { RecordedWebPresence } from "./recorded-markets";
 import { TWIN_API_KEY } from "./volatile";
 
 // A fresh twin per scenario, with a shop shaped like the recorded one (quirks.md: CAD, primary
@@ -57,4 +59,26 @@ export function postGraphql(twin: Twin, payload: { query: string; variables: Rec
     req.on("error", reject);
     req.end(JSON.stringify(payload));
   });
+}
+
+/**
+ * Puts the recorded shop's web presences in the twin shop's localization state: the root one
+ * (no subfolder) takes over the twin's root presence under its recorded id; subfolder ones are
+ * added. A locale no read of the presence showed keeps the twin's (root) or the shop's primary.
+ */
+export function placeRecordedWebPresences(twin: Twin, presences: RecordedWebPresence[]): void {
+  const shop = twin.sandbox.state.shops.get(twin.shop);
+  if (!shop || !presences.length) return;
+  const loc = localizationOf(twin.sandbox.state, shop);
+  const primary = shop.locales.find((l) => l.primary)?.locale ?? "en";
+  for (const p of presences) {
+    const root = p.subfolderSuffix === null ? loc.webPresences.find((w) => w.subfolderSuffix === null) : undefined;
+    if (root) {
+      Object.assign(root, { id: p.id, ...(p.defaultLocale ? { defaultLocale: p.defaultLocale } : {}), ...(p.alternateLocales ? { alternateLocales: p.alternateLocales } : {}) });
+      continue;
+    }
+    if (p.subfolderSuffix === null || loc.webPresences.some((w) => w.id === p.id)) continue;
+    loc.webPresences.push({ id: p.id, subfolderSuffix: p.subfolderSuffix, domain: null, defaultLocale: p.defaultLocale ?? primary, alternateLocales: p.alternateLocales ?? [], marketIds: p.marketIds });
+  }
+  loc.webPresences.sort((a, b) => a.id - b.id);
 }

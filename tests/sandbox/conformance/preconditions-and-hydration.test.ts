@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { preexistingOwners } from "../../../sandbox/conformance/hydrate";
-import { recordedMarkets } from "../../../sandbox/conformance/recorded-markets";
+import { recordedMarkets, recordedWebPresences } from "../../../sandbox/conformance/recorded-markets";
 import { normalizeCapture, type Exchange } from "../../../sandbox/conformance/normalize";
 import { scenarioSetup } from "../../../sandbox/conformance/preconditions";
 import { reconstructQueries } from "../../../sandbox/conformance/reconstruct";
@@ -249,5 +249,19 @@ describe("more of the recorded shop's starting state", () => {
       ex("$.preCaptureDisable", { query: "mutation D($locale: String!) { shopLocaleDisable(locale: $locale) { locale userErrors { field } } }", variables: { locale: "fr" }, response: { data: { shopLocaleDisable: { locale: "fr", userErrors: [] } } } }),
     ]);
     expect(setup.locales?.map((l) => l.locale)).toEqual(["fr"]);
+  });
+});
+
+describe("web presences the recorded shop had", () => {
+  it("are taken from reads with their recorded ids, never the scenario's own", () => {
+    const presences = recordedWebPresences([
+      ex("$.read", { query: "query { webPresences(first: 5) { nodes { id subfolderSuffix defaultLocale { locale } alternateLocales { locale } } } }", response: { data: { webPresences: { nodes: [
+        { id: "gid://shopify/MarketWebPresence/62842765618", subfolderSuffix: null, defaultLocale: { locale: "en" }, alternateLocales: [] },
+        { id: "gid://shopify/MarketWebPresence/70", subfolderSuffix: "us", defaultLocale: { locale: "en" }, alternateLocales: [{ locale: "fr" }] },
+        { id: "gid://shopify/MarketWebPresence/71", subfolderSuffix: "ca", defaultLocale: { locale: "en" }, alternateLocales: [] },
+      ] } } } }),
+      ex("$.create", { query: "mutation C { webPresenceCreate(input: { defaultLocale: \"en\", subfolderSuffix: \"ca\" }) { webPresence { id } userErrors { field } } }", response: { data: { webPresenceCreate: { webPresence: { id: "gid://shopify/MarketWebPresence/71" }, userErrors: [] } } } }),
+    ]);
+    expect(presences.map((p) => [p.id, p.subfolderSuffix, p.alternateLocales])).toEqual([[62842765618, null, []], [70, "us", ["fr"]]]);
   });
 });
