@@ -13,11 +13,17 @@ const MARKET = /^gid:\/\/shopify\/Market\/(\d+)$/;
 const ANY_GID = /gid:\/\/shopify\/[A-Za-z0-9]+\/[A-Za-z0-9_=-]+/g;
 const isObject = (v: unknown): v is Record<string, unknown> => typeof v === "object" && v !== null && !Array.isArray(v);
 
-export function recordedMarkets(exchanges: Exchange[]): MarketRecord[] {
+/** Which steps change the shop, and the gids the scenario's own `create` mutation answered. */
+function scenarioChanges(exchanges: Exchange[], create: string) {
   const mutationFields = loadAdminSchema().schema.getMutationType()?.getFields() ?? {};
   const rootKeys = (ex: Exchange) => Object.keys(isObject(ex.response?.data) ? (ex.response.data as object) : {});
   const isMutation = (ex: Exchange) => /^\s*mutation\b/.test(ex.query ?? "") || rootKeys(ex).some((k) => Object.hasOwn(mutationFields, k));
-  const created = new Set(exchanges.filter((ex) => rootKeys(ex).includes("marketCreate")).flatMap((ex) => JSON.stringify(ex.response.data).match(ANY_GID) ?? []));
+  const created = new Set(exchanges.filter((ex) => rootKeys(ex).includes(create)).flatMap((ex) => JSON.stringify(ex.response.data).match(ANY_GID) ?? []));
+  return { isMutation, created };
+}
+
+export function recordedMarkets(exchanges: Exchange[]): MarketRecord[] {
+  const { isMutation, created } = scenarioChanges(exchanges, "marketCreate");
   const touched = new Set<string>();
   const found = new Map<string, MarketRecord>();
   const add = (id: string, o: Record<string, unknown> = {}) => {
@@ -77,10 +83,7 @@ const PRESENCE = /^gid:\/\/shopify\/MarketWebPresence\/(\d+)$/;
  * the twin shop's own root presence, subfolder ones are added, all with their recorded ids.
  */
 export function recordedWebPresences(exchanges: Exchange[]): RecordedWebPresence[] {
-  const mutationFields = loadAdminSchema().schema.getMutationType()?.getFields() ?? {};
-  const rootKeys = (ex: Exchange) => Object.keys(isObject(ex.response?.data) ? (ex.response.data as object) : {});
-  const isMutation = (ex: Exchange) => /^\s*mutation\b/.test(ex.query ?? "") || rootKeys(ex).some((k) => Object.hasOwn(mutationFields, k));
-  const created = new Set(exchanges.filter((ex) => rootKeys(ex).includes("webPresenceCreate")).flatMap((ex) => JSON.stringify(ex.response.data).match(ANY_GID) ?? []));
+  const { isMutation, created } = scenarioChanges(exchanges, "webPresenceCreate");
   const touched = new Set<string>();
   const found = new Map<string, RecordedWebPresence>();
   const collect = (node: unknown): void => {
