@@ -1,3 +1,4 @@
+import { withAccessControl } from "../admin-graphql/access";
 import { execute, getNamedType, type DocumentNode, type GraphQLFieldResolver, type GraphQLSchema } from "graphql";
 import type { AdminContext } from "../admin-graphql/context";
 import { implementedFieldsOnly } from "../admin-graphql/resolvers/not-implemented";
@@ -36,7 +37,8 @@ const allPages: GraphQLFieldResolver<unknown, unknown> = (source, args, context,
 };
 
 export function runBulkQuery(schema: GraphQLSchema, rootValue: unknown, document: DocumentNode, context: AdminContext): BulkResult {
-  const result = execute({ schema, document, rootValue, contextValue: context, fieldResolver: allPages });
+  // The inner query runs with the app's scopes, field by field, as a direct request would.
+  const result = execute({ schema, document, rootValue, contextValue: context, fieldResolver: withAccessControl(allPages) });
   if (result instanceof Promise) throw new Error("sandbox resolvers must be synchronous");
   const lines: string[] = [];
   let rootObjectCount = 0;
@@ -101,7 +103,7 @@ export function runBulkMutation(schema: GraphQLSchema, rootValue: unknown, docum
       lines.push(jsonLine({ errors: [{ message: "Invalid JSON" }], __lineNumber: lineNumber })); // no capture of this shape
       return;
     }
-    const result = execute({ schema, document, rootValue, contextValue: context, variableValues, fieldResolver: implementedFieldsOnly });
+    const result = execute({ schema, document, rootValue, contextValue: context, variableValues, fieldResolver: withAccessControl(implementedFieldsOnly) });
     if (result instanceof Promise) throw new Error("sandbox resolvers must be synchronous");
     const notImplemented = result.errors?.find((e) => e.extensions?.code === "NOT_IMPLEMENTED_IN_SANDBOX");
     if (notImplemented) error ??= notImplemented.message; // fails the job loudly (FAILED, INTERNAL_SERVER_ERROR)

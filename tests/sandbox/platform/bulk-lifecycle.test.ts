@@ -84,4 +84,20 @@ describe("bulk operation lifecycle", () => {
       await limited.close();
     }
   });
+
+  it("applies nested-field scopes inside the export too (MarketWebPresence.defaultLocale needs read_locales or read_markets_home)", async () => {
+    const limited = await startTestSandbox({ scopes: ["read_markets"] });
+    try {
+      Object.assign(simulatedDelays(limited.state), { bulkStartMs: 20, bulkRunMs: 40 });
+      const call = (q: string, v?: Record<string, unknown>) => graphql(limited, limited.issueAccessToken(), q, v);
+      const denied = await call(RUN_QUERY, { query: "{ webPresences { edges { node { id defaultLocale { locale } } } } }" });
+      const deniedRun = await settleBulkOperation(call, denied.json.data.bulkOperationRunQuery.bulkOperation.id);
+      expect(deniedRun.status).toBe("FAILED");
+      expect((await call(READ, { id: deniedRun.id })).json.data.bulkOperation.errorCode).toBe("ACCESS_DENIED");
+      const allowed = await call(RUN_QUERY, { query: "{ webPresences { edges { node { id } } } }" });
+      expect((await settleBulkOperation(call, allowed.json.data.bulkOperationRunQuery.bulkOperation.id)).status).toBe("COMPLETED");
+    } finally {
+      await limited.close();
+    }
+  });
 });
