@@ -22,7 +22,7 @@ const QUERIES = {
 
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
 
-async function measure(size: number, dir: string) {
+async function measure(size: number, dir: string): Promise<Record<string, number>> {
   const file = path.join(dir, `catalog-${size}.jsonl`);
   await writeCatalogJsonl(file, size);
   const sandbox = await startSandbox({ port: 0, seed: false });
@@ -78,14 +78,14 @@ async function measure(size: number, dir: string) {
 
 const dir = mkdtempSync(path.join(tmpdir(), "tessera-bench-"));
 try {
-  const rows = [];
+  const rows: Record<string, number>[] = [];
   for (const size of SIZES) rows.push(await measure(size, dir));
   const base = rows[0]!;
   const cols = ["loadMs", "firstPage", "search", "deepPage", "count", "bulkExport"] as const;
-  console.log(`catalogue  ${cols.map((c) => c.padStart(11)).join("")}   ratios vs ${base.size} (${cols.join(", ")})`);
+  console.log(`catalogue  ${cols.map((c) => c.padStart(11)).join("")}   ratios vs ${base.size!} (${cols.join(", ")})`);
   for (const r of rows) {
-    const values = cols.map((c) => `${r[c].toFixed(1)} ms`.padStart(11)).join("");
-    const ratios = cols.map((c) => (r[c] / base[c]).toFixed(1)).join(" / ");
+    const values = cols.map((c) => `${r[c]!.toFixed(1)} ms`.padStart(11)).join("");
+    const ratios = cols.map((c) => (r[c]! / base[c]!).toFixed(1)).join(" / ");
     console.log(`${String(r.size).padStart(9)}  ${values}   ${ratios}`);
   }
 } finally {
