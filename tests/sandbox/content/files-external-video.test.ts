@@ -1,20 +1,11 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { RunningSandbox } from "../../../sandbox/server";
+import { describe, expect, it } from "vitest";
 import { simulatedDelays } from "../../../sandbox/shopify/platform/app-identity";
-import { graphql, startTestSandbox } from "../helpers";
+import { useTwin } from "../helpers";
 
 // External videos in Files (media-file-update-validation-branches.json, media-file-update-filename-extension-aggregation.json).
 describe("external video files", () => {
-  let sandbox: RunningSandbox;
-  let token: string;
-  const gql = (q: string, v?: Record<string, unknown>) => graphql(sandbox, token, q, v);
-
-  beforeAll(async () => {
-    sandbox = await startTestSandbox({ scopes: ["write_files"] });
-    token = sandbox.issueAccessToken();
-    simulatedDelays(sandbox.state).fileProcessingMs = 30;
-  });
-  afterAll(() => sandbox.close());
+  const twin = useTwin({ scopes: ["write_files"] }, (sandbox) => void (simulatedDelays(sandbox.state).fileProcessingMs = 30));
+  const gql = twin.call;
 
   it("creates an UPLOADED ExternalVideo that becomes READY and refuses filename / source updates", async () => {
     const created = await gql(`mutation($files: [FileCreateInput!]!) { fileCreate(files: $files) { files { __typename id alt fileStatus } userErrors { field message code } } }`,

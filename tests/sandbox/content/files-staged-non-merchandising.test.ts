@@ -1,6 +1,5 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { RunningSandbox } from "../../../sandbox/server";
-import { graphql, startTestSandbox } from "../helpers";
+import { describe, expect, it } from "vitest";
+import { useTwin } from "../helpers";
 
 // stagedUploadsCreate for non-merchandising resources (media-staged-uploads-create-non-merchandising.json)
 // and the empty fileSavedSearches connection (files-upload-live-capture.json).
@@ -9,15 +8,8 @@ const STAGE = `mutation Stage($input: [StagedUploadInput!]!) {
 }`;
 
 describe("staged targets for non-merchandising resources", () => {
-  let sandbox: RunningSandbox;
-  let token: string;
-  const gql = (q: string, v?: Record<string, unknown>) => graphql(sandbox, token, q, v);
-
-  beforeAll(async () => {
-    sandbox = await startTestSandbox({ scopes: ["write_files"] });
-    token = sandbox.issueAccessToken();
-  });
-  afterAll(() => sandbox.close());
+  const twin = useTwin({ scopes: ["write_files"] });
+  const gql = twin.call;
 
   const stage = async (resource: string, filename: string, mimeType: string, httpMethod: "POST" | "PUT") => {
     const res = await gql(STAGE, { input: [{ resource, filename, mimeType, httpMethod }] });

@@ -1,8 +1,7 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { RunningSandbox } from "../../../sandbox/server";
+import { describe, expect, it } from "vitest";
 import { apiClientId } from "../../../sandbox/shopify/platform/app-identity";
 import { registerNode } from "../../../sandbox/shopify/state";
-import { graphql, startTestSandbox, TEST_APP } from "../helpers";
+import { TEST_APP, useTwin } from "../helpers";
 
 // metafieldDefinitionCreate/Update/Delete, metafieldDefinition, and definition-driven metafieldsSet
 // validation, shaped after the 2025-01/2026-04 metafields captures.
@@ -14,18 +13,10 @@ const SET = `mutation($metafields: [MetafieldsSetInput!]!) { metafieldsSet(metaf
   metafields { key value definition { id } } userErrors { field message code elementIndex } } }`;
 
 describe("metafield definitions", () => {
-  let sandbox: RunningSandbox;
-  let token: string;
   const product = "gid://shopify/Product/9200000001";
-  const gql = async (q: string, v?: Record<string, unknown>) => (await graphql(sandbox, token, q, v)).json;
+  const twin = useTwin({}, (sandbox) => registerNode(sandbox.state, sandbox.defaultShop, { gid: product, typename: "Product" }));
+  const gql = twin.gql;
   const def = (extra: object) => ({ name: "Def", namespace: "rules", ownerType: "PRODUCT", type: "single_line_text_field", ...extra });
-
-  beforeAll(async () => {
-    sandbox = await startTestSandbox();
-    token = sandbox.issueAccessToken();
-    registerNode(sandbox.state, sandbox.defaultShop, { gid: product, typename: "Product" });
-  });
-  afterAll(() => sandbox.close());
 
   it("reports every invalid input field at once", async () => {
     const res = await gql(CREATE, { definition: def({ namespace: "ab", key: "x" }) });
@@ -101,7 +92,7 @@ describe("metafield definitions", () => {
       { definition: { ownerType: "PRODUCT", namespace: "descriptors", key: "subtitle", name: "Renamed", validations: [{ name: "max", value: "80" }] } });
     expect(upd.data.metafieldDefinitionUpdate.userErrors).toEqual([{ field: ["definition", "name"], code: "INVALID_INPUT" }, { field: ["definition", "validations"], code: "INVALID_INPUT" }]);
     // The template's type was never captured: reading it fails loudly instead of guessing.
-    const typeRead = await graphql(sandbox, token, `{ metafieldDefinition(identifier: { ownerType: PRODUCT, namespace: "descriptors", key: "subtitle" }) { type { name } } }`);
+    const typeRead = await twin.call(`{ metafieldDefinition(identifier: { ownerType: PRODUCT, namespace: "descriptors", key: "subtitle" }) { type { name } } }`);
     expect(typeRead.json.errors?.[0]?.extensions?.code).toBe("NOT_IMPLEMENTED_IN_SANDBOX");
   });
   it("refuses a duplicate per owner type, answers NOT_FOUND for an unknown identifier, and keeps values on a plain delete", async () => {

@@ -1,7 +1,6 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { RunningSandbox } from "../../../sandbox/server";
+import { describe, expect, it } from "vitest";
 import { registerNode } from "../../../sandbox/shopify/state";
-import { graphql, startTestSandbox } from "../helpers";
+import { useTwin } from "../helpers";
 
 // Behaviour recorded in 2025-01/metafields/metafieldsSet-value-type-fidelity.json,
 // custom-data-field-type-matrix.json and metafield-definition-validations-input.json.
@@ -17,19 +16,11 @@ const DEFINE = `mutation Define($definition: MetafieldDefinitionInput!) {
 }`;
 
 describe("metafieldsSet value normalization and definition validation options", () => {
-  let sandbox: RunningSandbox;
-  let token: string;
   const product = "gid://shopify/Product/9200000001";
+  const twin = useTwin({}, (sandbox) => registerNode(sandbox.state, sandbox.defaultShop, { gid: product, typename: "Product" }));
   const row = (key: string, type: string, value: string) => ({ ownerId: product, namespace: "fidelity", key, type, value });
-  const set = (metafields: unknown[]) => graphql(sandbox, token, SET, { metafields });
+  const set = (metafields: unknown[]) => twin.call(SET, { metafields });
   const errorOf = async (type: string, value: string) => (await set([row("probe", type, value)])).json.data.metafieldsSet.userErrors[0]?.message;
-
-  beforeAll(async () => {
-    sandbox = await startTestSandbox();
-    token = sandbox.issueAccessToken();
-    registerNode(sandbox.state, sandbox.defaultShop, { gid: product, typename: "Product" });
-  });
-  afterAll(() => sandbox.close());
 
   it("normalizes booleans, whole-number integers and long decimals as Shopify stores them", async () => {
     const res = await set([
@@ -67,7 +58,7 @@ describe("metafieldsSet value normalization and definition validation options", 
 
   it("reports definition validation options a type does not take, bad bounds and missing required options", async () => {
     const define = async (type: string, validations?: { name: string; value: string }[]) =>
-      (await graphql(sandbox, token, DEFINE, { definition: { name: "Probe", namespace: "fidelity_defs", key: `k_${type.replace(/\W/g, "_")}_${validations?.length ?? 0}`, ownerType: "PRODUCT", type, validations } })).json.data.metafieldDefinitionCreate;
+      (await twin.call(DEFINE, { definition: { name: "Probe", namespace: "fidelity_defs", key: `k_${type.replace(/\W/g, "_")}_${validations?.length ?? 0}`, ownerType: "PRODUCT", type, validations } })).json.data.metafieldDefinitionCreate;
     const invalid = (message: string) => ({ field: ["definition", "validations"], message, code: "INVALID_OPTION" });
     expect((await define("single_line_text_field", [{ name: "scale_max", value: "5" }])).userErrors).toEqual([
       invalid("Validations value for option scale_max contains an invalid value: 'scale_max' isn't supported for single_line_text_field."),

@@ -1,9 +1,8 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { RunningSandbox } from "../../../sandbox/server";
+import { describe, expect, it } from "vitest";
 import { metafieldsOf } from "../../../sandbox/shopify/content/metafields-store";
 import { apiClientId } from "../../../sandbox/shopify/platform/app-identity";
 import { registerNode } from "../../../sandbox/shopify/state";
-import { graphql, startTestSandbox, TEST_APP } from "../helpers";
+import { TEST_APP, useTwin } from "../helpers";
 
 const SET = `mutation Set($metafields: [MetafieldsSetInput!]!) {
   metafieldsSet(metafields: $metafields) {
@@ -16,20 +15,12 @@ const DELETE = `mutation Del($metafields: [MetafieldIdentifierInput!]!) {
 }`;
 
 describe("metafieldsSet / metafieldsDelete", () => {
-  let sandbox: RunningSandbox;
-  let token: string;
   const product = "gid://shopify/Product/9100000001";
+  // Products belong to the catalog domain; a registered node is all an owner needs to be.
+  const twin = useTwin({}, (sandbox) => registerNode(sandbox.state, sandbox.defaultShop, { gid: product, typename: "Product" }));
   const appNs = `app--${apiClientId(TEST_APP.apiKey)}`;
-  const set = (metafields: unknown[]) => graphql(sandbox, token, SET, { metafields });
+  const set = (metafields: unknown[]) => twin.call(SET, { metafields });
   const row = (key: string, value: string, type = "single_line_text_field", extra: object = {}) => ({ ownerId: product, namespace: "custom", key, type, value, ...extra });
-
-  beforeAll(async () => {
-    sandbox = await startTestSandbox();
-    token = sandbox.issueAccessToken();
-    // Products belong to the catalog domain; a registered node is all an owner needs to be.
-    registerNode(sandbox.state, sandbox.defaultShop, { gid: product, typename: "Product" });
-  });
-  afterAll(() => sandbox.close());
 
   it("rejects 26 inputs atomically with Shopify's limit error — not even the 25 valid ones are written", async () => {
     const rows = Array.from({ length: 26 }, (_, i) => row(`over_limit_${i}`, `Over limit ${i}`));
@@ -38,7 +29,7 @@ describe("metafieldsSet / metafieldsDelete", () => {
       metafields: null,
       userErrors: [{ field: ["metafields"], message: "Exceeded the maximum metafields input limit of 25.", code: "LESS_THAN_OR_EQUAL_TO", elementIndex: null }],
     });
-    expect(metafieldsOf(sandbox.state, sandbox.defaultShop, product).size).toBe(0);
+    expect(metafieldsOf(twin.sandbox.state, twin.sandbox.defaultShop, product).size).toBe(0);
 
     const ok = await set(rows.slice(0, 25));
     expect(ok.json.data.metafieldsSet.userErrors).toEqual([]);
@@ -51,7 +42,7 @@ describe("metafieldsSet / metafieldsDelete", () => {
       metafields: [],
       userErrors: [{ field: ["metafields", "1", "value"], message: "Value must be an integer.", code: "INVALID_VALUE", elementIndex: null }],
     });
-    expect(metafieldsOf(sandbox.state, sandbox.defaultShop, product).has("custom.atomic_ok")).toBe(false);
+    expect(metafieldsOf(twin.sandbox.state, twin.sandbox.defaultShop, product).has("custom.atomic_ok")).toBe(false);
   });
 
   it.each([
@@ -124,7 +115,7 @@ describe("metafieldsSet / metafieldsDelete", () => {
       { field: ["metafields", "0"], message: "Access to this namespace and key on Metafields for this resource type is not allowed.", code: "APP_NOT_AUTHORIZED", elementIndex: null },
     ]);
 
-    const del = await graphql(sandbox, token, DELETE, { metafields: [{ ownerId: product, namespace: "$app:Gallery_Settings", key: "tier" }, { ownerId: product, namespace: "custom", key: "never" }] });
+    const del = await twin.call(DELETE, { metafields: [{ ownerId: product, namespace: "$app:Gallery_Settings", key: "tier" }, { ownerId: product, namespace: "custom", key: "never" }] });
     expect(del.json.data.metafieldsDelete).toEqual({ deletedMetafields: [{ ownerId: product, namespace: `${appNs}--Gallery_Settings`, key: "tier" }, null], userErrors: [] });
   });
 
@@ -150,10 +141,10 @@ describe("metafieldsSet / metafieldsDelete", () => {
   });
 
   it("reads app-data metafields through currentAppInstallation { metafield metafields }", async () => {
-    const inst = await graphql(sandbox, token, "{ currentAppInstallation { id } }");
+    const inst = await twin.call("{ currentAppInstallation { id } }");
     const owner = inst.json.data.currentAppInstallation.id;
     await set([{ ownerId: owner, namespace: "$app:settings", key: "layout", type: "json", value: '{"columns":3}' }]);
-    const read = await graphql(sandbox, token, `{ currentAppInstallation {
+    const read = await twin.call(`{ currentAppInstallation {
       metafield(namespace: "$app:settings", key: "layout") { namespace key jsonValue ownerType }
       metafields(first: 5) { nodes { key } pageInfo { hasNextPage } }
     } }`);
