@@ -69,35 +69,36 @@ describe("bulk operation lifecycle", () => {
     expect(text.trimEnd().split("\n").map((l) => JSON.parse(l).handle)).toEqual(["d-1", "d-2", "d-3"]);
   });
 
-  it("fails an export whose inner query needs a scope the app lacks with errorCode ACCESS_DENIED", async () => {
-    const limited = await startTestSandbox({ scopes: ["read_metaobjects"] });
+  // A twin whose app holds only `scopes`, with short bulk delays; closed after `body`.
+  async function withScopes(scopes: string[], body: (call: (q: string, v?: Record<string, unknown>) => ReturnType<typeof graphql>) => Promise<void>) {
+    const limited = await startTestSandbox({ scopes });
     try {
       Object.assign(simulatedDelays(limited.state), { bulkStartMs: 20, bulkRunMs: 40 });
-      const call = (q: string, v?: Record<string, unknown>) => graphql(limited, limited.issueAccessToken(), q, v);
+      await body((q, v) => graphql(limited, limited.issueAccessToken(), q, v));
+    } finally {
+      await limited.close();
+    }
+  }
+
+  it("fails an export whose inner query needs a scope the app lacks with errorCode ACCESS_DENIED", async () => {
+    await withScopes(["read_metaobjects"], async (call) => {
       const run = await call(RUN_QUERY, { query: "{ products { edges { node { id } } } }" });
       expect(run.json.data.bulkOperationRunQuery.userErrors).toEqual([]);
       const done = await settleBulkOperation(call, run.json.data.bulkOperationRunQuery.bulkOperation.id);
       expect(done).toMatchObject({ status: "FAILED", url: null, completedAt: null });
       const failed = await call(READ, { id: done.id });
       expect(failed.json.data.bulkOperation.errorCode).toBe("ACCESS_DENIED");
-    } finally {
-      await limited.close();
-    }
+    });
   });
 
   it("applies nested-field scopes inside the export too (MarketWebPresence.defaultLocale needs read_locales or read_markets_home)", async () => {
-    const limited = await startTestSandbox({ scopes: ["read_markets"] });
-    try {
-      Object.assign(simulatedDelays(limited.state), { bulkStartMs: 20, bulkRunMs: 40 });
-      const call = (q: string, v?: Record<string, unknown>) => graphql(limited, limited.issueAccessToken(), q, v);
+    await withScopes(["read_markets"], async (call) => {
       const denied = await call(RUN_QUERY, { query: "{ webPresences { edges { node { id defaultLocale { locale } } } } }" });
       const deniedRun = await settleBulkOperation(call, denied.json.data.bulkOperationRunQuery.bulkOperation.id);
       expect(deniedRun.status).toBe("FAILED");
       expect((await call(READ, { id: deniedRun.id })).json.data.bulkOperation.errorCode).toBe("ACCESS_DENIED");
       const allowed = await call(RUN_QUERY, { query: "{ webPresences { edges { node { id } } } }" });
       expect((await settleBulkOperation(call, allowed.json.data.bulkOperationRunQuery.bulkOperation.id)).status).toBe("COMPLETED");
-    } finally {
-      await limited.close();
-    }
+    });
   });
 });
