@@ -1,4 +1,5 @@
 import type { Exchange } from "./normalize";
+import { ANY_GID } from "./steps";
 import { remoteImage } from "../shopify/content/remote-sources";
 import { postGraphql, type Twin } from "./twin";
 
@@ -61,7 +62,6 @@ export function recordedCatalog(node: Record<string, unknown>): RecordedCatalog 
   return Object.keys(out).length ? out : undefined;
 }
 
-const ANY_GID = /gid:\/\/shopify\/[A-Za-z0-9]+\/[A-Za-z0-9_=-]+/g;
 
 /**
  * A variant a cleanly accepted mutation named beside a rebuilt product whose variants no read

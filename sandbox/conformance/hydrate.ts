@@ -1,5 +1,5 @@
-import { loadAdminSchema } from "../shopify/admin-graphql/schema";
 import type { Exchange } from "./normalize";
+import { acceptedCleanly, ANY_GID, isMutationStep, rootKeys } from "./steps";
 import { ensureInstallation } from "../shopify/state";
 import { postGraphql, type Twin } from "./twin";
 import { apiClientId } from "../shopify/platform/app-identity";
@@ -17,7 +17,6 @@ import { lonelyVariants, productOptionsInput, readyMediaFirstShown, recordedCata
 // recorded options, variants and media are rebuilt after it (hydrate-catalog.ts).
 
 const GID = /^gid:\/\/shopify\/(Product|Collection)\/\d+$/;
-const ANY_GID = /gid:\/\/shopify\/[A-Za-z0-9]+\/[A-Za-z0-9_=-]+/g;
 const CREATING = /(Create|Duplicate|Set|Upsert|Enable)$/;
 const PRODUCT_FIELDS = ["title", "handle", "status", "vendor", "productType", "tags", "descriptionHtml"] as const;
 const COLLECTION_FIELDS = ["title", "handle", "descriptionHtml"] as const;
@@ -32,10 +31,9 @@ export function preexistingOwners(exchanges: Exchange[]): RecordedOwner[] {
   const touched = new Set<string>(); // named by a mutation so far: later reads show changed state
   const made = new Set<string>(); // returned by a mutation that was not asked about it: the scenario created it
   const found = new Map<string, RecordedOwner>();
-  const mutationFields = loadAdminSchema().schema.getMutationType()?.getFields() ?? {};
-  const isMutation = (ex: Exchange) => /^\s*mutation\b/.test(ex.query ?? "") || Object.keys(isObject(ex.response?.data) ? ex.response.data as object : {}).some((k) => Object.hasOwn(mutationFields, k));
+  const isMutation = isMutationStep;
   // (only creating mutations: a delete stored without its request still names what it deleted)
-  const creates = (ex: Exchange) => Object.keys(isObject(ex.response?.data) ? ex.response.data as object : {}).some((k) => CREATING.test(k));
+  const creates = (ex: Exchange) => rootKeys(ex).some((k) => CREATING.test(k));
   for (const ex of exchanges.filter((e) => isMutation(e) && creates(e))) {
     const asked = new Set(`${ex.query ?? ""} ${JSON.stringify(ex.variables ?? {})}`.match(ANY_GID) ?? []);
     for (const g of JSON.stringify(ex.response?.data ?? null).match(ANY_GID) ?? []) if (!asked.has(g)) made.add(g);
@@ -51,7 +49,7 @@ export function preexistingOwners(exchanges: Exchange[]): RecordedOwner[] {
     if (isMutation(ex)) {
       // A mutation Shopify accepted without any error worked on objects that existed: the ones its
       // request names (an owner the recording only kept as `setup.productId`) were the shop's.
-      if (acceptedCleanly(ex) && !deletes(ex)) {
+      if (acceptedCleanly(ex)) {
         for (const g of `${JSON.stringify(ex.variables ?? {})}`.match(ANY_GID) ?? []) {
           const type = GID.exec(g)?.[1];
           if (type && !found.has(g)) found.set(g, { gid: g, type: type as RecordedOwner["type"], fields: {}, metafields: [] });
@@ -63,7 +61,7 @@ export function preexistingOwners(exchanges: Exchange[]): RecordedOwner[] {
     collect(ex.response?.data, touched, found);
   }
   for (const g of made) found.delete(g);
-  lonelyVariants(exchanges.filter((e) => isMutation(e) && acceptedCleanly(e) && !deletes(e)), exchanges, found, made);
+  lonelyVariants(exchanges.filter((e) => isMutation(e) && acceptedCleanly(e)), exchanges, found, made);
   readyMediaFirstShown(exchanges, found, made);
   // Only objects some step asks for by id: a search or list read of the recorded catalog is not
   // turned into a catalog holding exactly what it returned.
@@ -82,20 +80,6 @@ function translatableSource(node: Record<string, unknown>): Record<string, unkno
     if (field && typeof c.value === "string") out[field] = c.value;
   }
   return out;
-}
-
-// A delete of something that does not exist can answer without errors (metafieldsDelete).
-const deletes = (ex: Exchange) => Object.keys(isObject(ex.response?.data) ? ex.response.data as object : {}).some((k) => /(Delete|Remove)$/.test(k));
-
-/** No top-level error, and every userErrors list of the answer is empty. */
-function acceptedCleanly(ex: Exchange): boolean {
-  if (ex.response?.errors?.length || !isObject(ex.response?.data)) return false;
-  let clean = true;
-  JSON.stringify(ex.response.data, (k, v: unknown) => {
-    if (/userErrors$/i.test(k) && Array.isArray(v) && v.length) clean = false;
-    return v;
-  });
-  return clean && Object.values(ex.response.data as object).every((v) => v !== null);
 }
 
 function collect(node: unknown, touched: Set<string>, found: Map<string, RecordedOwner>): void {

@@ -1,4 +1,5 @@
 import type { IndexTarget } from "./captures";
+import { ANY_GID, isMutationStep } from "./steps";
 
 // Turns one capture file (a free-form scenario object) into the ordered list of GraphQL exchanges
 // it recorded. SOURCE.md lists five shapes; they differ in where the query text and the response
@@ -153,7 +154,7 @@ export function usesBeforeCreate(exchanges: Exchange[]): boolean {
   return requested.some((ids, i) => [...ids].some((g) => (producer.get(g) ?? -1) > i));
 }
 
-const GID = /gid:\/\/shopify\/[A-Za-z0-9]+\/[A-Za-z0-9_=-]+/g;
+const GID = ANY_GID;
 const requestGids = (ex: Exchange) => new Set(`${ex.query ?? ""} ${JSON.stringify(ex.variables)}`.match(GID) ?? []);
 const CLEANUP_SEGMENT = /[.[]cleanup(?!Before)[A-Za-z]*(\]|\.|\[|$)/i;
 export const isCleanupPath = (path: string) => CLEANUP_SEGMENT.test(path);
@@ -163,9 +164,6 @@ export const isCleanupPath = (path: string) => CLEANUP_SEGMENT.test(path);
 // request names one of the ids the cleanup's own request names. Cleanup steps that share no id
 // with later exchanges (per-case cleanups, `cleanupBefore`) keep their document position.
 const isPreCapture = (ex: Exchange) => /(^|[.[])preCapture/i.test(ex.path);
-// A mutation: by its document, or (no query text) by its answer's root field.
-const isChange = (ex: Exchange) =>
-  ex.query ? /^\s*(#[^\n]*\n\s*)*mutation\b/.test(ex.query) : Object.keys(ex.response.data ?? {}).some((k) => /(Create|Update|Delete|Set|Enable|Disable|Register|Remove|Upsert|Append|Detach)$/.test(k));
 
 export function placeCleanups(exchanges: Exchange[]): Exchange[] {
   // Steps named preCapture… cleared leftovers before the captured changes (a disable), wherever
@@ -173,7 +171,7 @@ export function placeCleanups(exchanges: Exchange[]): Exchange[] {
   // recorded the starting state (localization-shop-locale-enable-validation.json reads `de` first).
   const before = exchanges.filter(isPreCapture);
   const rest = exchanges.filter((e) => !isPreCapture(e));
-  const firstChange = rest.findIndex(isChange);
+  const firstChange = rest.findIndex(isMutationStep);
   const out = firstChange < 0 ? [...rest, ...before] : [...rest.slice(0, firstChange), ...before, ...rest.slice(firstChange)];
   for (const ex of exchanges.filter((e) => isCleanupPath(e.path) && !isPreCapture(e))) {
     const from = out.indexOf(ex);

@@ -1,6 +1,6 @@
-import { loadAdminSchema } from "../shopify/admin-graphql/schema";
 import type { MarketRecord } from "../shopify/state";
 import type { Exchange } from "./normalize";
+import { acceptedCleanly, ANY_GID, isMutationStep, rootKeys } from "./steps";
 
 // Markets the recorded shop already had, as part of the shop the twin starts with (like its
 // locales): every Market a read showed before a mutation of the scenario named it, or that a
@@ -10,20 +10,14 @@ import type { Exchange } from "./normalize";
 // `unrecordedMarkets` names it so that differences in those values are judged as unknown.
 
 const MARKET = /^gid:\/\/shopify\/Market\/(\d+)$/;
-const ANY_GID = /gid:\/\/shopify\/[A-Za-z0-9]+\/[A-Za-z0-9_=-]+/g;
 const isObject = (v: unknown): v is Record<string, unknown> => typeof v === "object" && v !== null && !Array.isArray(v);
 
-/** Which steps change the shop, and the gids the scenario's own `create` mutation answered. */
-function scenarioChanges(exchanges: Exchange[], create: string) {
-  const mutationFields = loadAdminSchema().schema.getMutationType()?.getFields() ?? {};
-  const rootKeys = (ex: Exchange) => Object.keys(isObject(ex.response?.data) ? (ex.response.data as object) : {});
-  const isMutation = (ex: Exchange) => /^\s*mutation\b/.test(ex.query ?? "") || rootKeys(ex).some((k) => Object.hasOwn(mutationFields, k));
-  const created = new Set(exchanges.filter((ex) => rootKeys(ex).includes(create)).flatMap((ex) => JSON.stringify(ex.response.data).match(ANY_GID) ?? []));
-  return { isMutation, created };
-}
+/** The gids the scenario's own `create` mutation answered (never the recorded shop's). */
+const createdBy = (exchanges: Exchange[], create: string) =>
+  new Set(exchanges.filter((ex) => rootKeys(ex).includes(create)).flatMap((ex) => JSON.stringify(ex.response.data).match(ANY_GID) ?? []));
 
 export function recordedMarkets(exchanges: Exchange[]): MarketRecord[] {
-  const { isMutation, created } = scenarioChanges(exchanges, "marketCreate");
+  const created = createdBy(exchanges, "marketCreate");
   const touched = new Set<string>();
   const found = new Map<string, MarketRecord>();
   const add = (id: string, o: Record<string, unknown> = {}) => {
@@ -51,7 +45,7 @@ export function recordedMarkets(exchanges: Exchange[]): MarketRecord[] {
     Object.values(node).forEach(collect);
   };
   for (const ex of exchanges) {
-    if (!isMutation(ex)) { collect(ex.response?.data); continue; }
+    if (!isMutationStep(ex)) { collect(ex.response?.data); continue; }
     const request = JSON.stringify(ex.variables ?? {}).match(ANY_GID) ?? [];
     if (acceptedCleanly(ex)) for (const g of request) if (MARKET.test(g) && !touched.has(g)) add(g);
     for (const g of [...request, ...(JSON.stringify(ex.response?.data ?? null).match(ANY_GID) ?? [])]) touched.add(g);
@@ -59,13 +53,6 @@ export function recordedMarkets(exchanges: Exchange[]): MarketRecord[] {
   return [...found.values()];
 }
 
-// A remove or delete of something that does not exist can answer without errors, so only other
-// mutations prove that what they name existed.
-function acceptedCleanly(ex: Exchange): boolean {
-  if (ex.response?.errors?.length || !isObject(ex.response?.data)) return false;
-  if (Object.keys(ex.response.data as object).some((k) => /(Delete|Remove)$/.test(k))) return false;
-  return !/"userErrors":\[\{/.test(JSON.stringify(ex.response.data));
-}
 
 export const UNRECORDED_MARKET_NAME = "Recorded market";
 
@@ -83,7 +70,7 @@ const PRESENCE = /^gid:\/\/shopify\/MarketWebPresence\/(\d+)$/;
  * the twin shop's own root presence, subfolder ones are added, all with their recorded ids.
  */
 export function recordedWebPresences(exchanges: Exchange[]): RecordedWebPresence[] {
-  const { isMutation, created } = scenarioChanges(exchanges, "webPresenceCreate");
+  const created = createdBy(exchanges, "webPresenceCreate");
   const touched = new Set<string>();
   const found = new Map<string, RecordedWebPresence>();
   const collect = (node: unknown): void => {
@@ -100,7 +87,7 @@ export function recordedWebPresences(exchanges: Exchange[]): RecordedWebPresence
     Object.values(node).forEach(collect);
   };
   for (const ex of exchanges) {
-    if (isMutation(ex)) {
+    if (isMutationStep(ex)) {
       for (const g of `${JSON.stringify(ex.variables ?? {})} ${JSON.stringify(ex.response?.data ?? null)}`.match(ANY_GID) ?? []) touched.add(g);
       continue;
     }

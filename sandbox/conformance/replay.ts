@@ -4,9 +4,9 @@ import type { CaptureFile } from "./captures";
 import type { Exchange, StagedUploadStep } from "./normalize";
 import { scenarioSetup } from "./preconditions";
 import { selectsAtAll, selectsUnconditionally } from "./reconstruct";
-import { loadAdminSchema } from "../shopify/admin-graphql/schema";
 import { operationOf } from "./scopes";
 import { outsideListedDomains } from "./scope";
+import { ANY_GID, isMutationStep } from "./steps";
 import { hydrate, preexistingOwners } from "./hydrate";
 import { placeRecordedWebPresences } from "./twin";
 import { recordedWebPresences, unrecordedMarkets } from "./recorded-markets";
@@ -45,7 +45,7 @@ export const CATEGORY = {
   documentChanged: "query document changed after recording (the captured response lacks fields the current document selects, or holds fields it does not select)",
 } as const;
 
-const GID = /gid:\/\/shopify\/[A-Za-z0-9]+\/[A-Za-z0-9_=-]+/g;
+const GID = ANY_GID;
 const VALIDATION_CODES = new Set(["undefinedField", "argumentNotAccepted", "undefinedType", "missingRequiredArguments", "argumentLiteralsIncompatible", "selectionMismatch", "INVALID_VARIABLE", "variableMismatch"]);
 
 export async function replayScenario(capture: CaptureFile, exchanges: Exchange[]): Promise<ExchangeResult[]> {
@@ -89,9 +89,9 @@ export async function replayScenario(capture: CaptureFile, exchanges: Exchange[]
         // The recorder waited until these objects were processed (a read that shows READY or
         // COMPLETED); the replay cannot ask that read, so it lets the same processing time pass
         // before the next step that names one of them (not before steps the recorder sent earlier).
-        if (!isMutationResponse(ex) && SETTLED.test(JSON.stringify(ex.response.data ?? null))) for (const g of JSON.stringify(ex.response.data).match(GID) ?? []) awaited.add(g);
+        if (!isMutationStep(ex) && SETTLED.test(JSON.stringify(ex.response.data ?? null))) for (const g of JSON.stringify(ex.response.data).match(GID) ?? []) awaited.add(g);
         // Only a mutation (its root is a Mutation field) made or changed objects; a read only saw them.
-        if (isMutationResponse(ex)) for (const g of JSON.stringify(ex.response.data ?? null).match(GID) ?? []) if (!ids.has(g) && !unreplayed.has(g)) unreplayed.set(g, ex.path);
+        if (isMutationStep(ex)) for (const g of JSON.stringify(ex.response.data ?? null).match(GID) ?? []) if (!ids.has(g) && !unreplayed.has(g)) unreplayed.set(g, ex.path);
         continue;
       }
       if (awaited.size && [...awaited].some((g) => `${ex.query} ${JSON.stringify(ex.variables)}`.includes(g))) {
@@ -311,11 +311,6 @@ const SETTLED = /"(fileStatus|status)":"(READY|COMPLETED)"/;
 const processingTime = (twin: Twin) => {
   const d = simulatedDelays(twin.sandbox.state);
   return Math.max(d.fileProcessingMs, d.bulkStartMs + d.bulkRunMs) + 200;
-};
-
-const isMutationResponse = (ex: Exchange) => {
-  const fields = loadAdminSchema().schema.getMutationType()?.getFields() ?? {};
-  return Object.keys((ex.response.data as Record<string, unknown> | null | undefined) ?? {}).some((k) => Object.hasOwn(fields, k));
 };
 
 async function sendWithRetry(twin: Twin, payload: Parameters<typeof postGraphql>[1]): Promise<TwinReply> {

@@ -1,0 +1,36 @@
+import { loadAdminSchema } from "../shopify/admin-graphql/schema";
+import type { Exchange } from "./normalize";
+
+// What the harness reads off a recorded step, shared by the replay and the state it rebuilds.
+
+/** Any Shopify global id, wherever it sits (in query text, variables, answers or messages). */
+export const ANY_GID = /gid:\/\/shopify\/[A-Za-z0-9]+\/[A-Za-z0-9_=-]+/g;
+
+const isObject = (v: unknown): v is Record<string, unknown> => typeof v === "object" && v !== null && !Array.isArray(v);
+
+/** The root keys of a step's captured answer. */
+export const rootKeys = (ex: Exchange) => Object.keys(isObject(ex.response?.data) ? (ex.response.data as object) : {});
+
+/** A step that changes the shop: by its document, or (no query text) by its answer's root field. */
+export function isMutationStep(ex: Exchange): boolean {
+  const mutationFields = loadAdminSchema().schema.getMutationType()?.getFields() ?? {};
+  // (documents may open with comment lines: `#graphql`)
+  return /^\s*(#[^\n]*\n\s*)*mutation\b/.test(ex.query ?? "") || rootKeys(ex).some((k) => Object.hasOwn(mutationFields, k));
+}
+
+/**
+ * A mutation Shopify accepted without any error, and so proof that what its request names existed:
+ * no top-level error, every userErrors list empty, no null payload. A delete or remove does not
+ * prove it (deleting what does not exist can answer without errors: metafieldsDelete).
+ */
+export function acceptedCleanly(ex: Exchange): boolean {
+  const data = ex.response?.data;
+  if (ex.response?.errors?.length || !isObject(data)) return false;
+  if (rootKeys(ex).some((k) => /(Delete|Remove)$/.test(k))) return false;
+  let clean = true;
+  JSON.stringify(data, (k, v: unknown) => {
+    if (/userErrors$/i.test(k) && Array.isArray(v) && v.length) clean = false;
+    return v;
+  });
+  return clean && Object.values(data).every((v) => v !== null);
+}
