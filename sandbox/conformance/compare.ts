@@ -1,11 +1,11 @@
 import { canonicalize } from "./volatile";
+import { isObject } from "./steps";
 
 // Structural comparison of a captured response body with the twin's, after volatile values are
 // canonicalized (volatile.ts). Key order is ignored, array order is not.
 
 export interface Difference { path: string; captured: unknown; twin: unknown }
 
-const isObject = (v: unknown): v is Record<string, unknown> => typeof v === "object" && v !== null && !Array.isArray(v);
 const MISSING = Symbol("missing");
 
 export function diffBodies(captured: unknown, twin: unknown, limit = 20): Difference[] {

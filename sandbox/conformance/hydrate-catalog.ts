@@ -1,5 +1,5 @@
 import type { Exchange } from "./normalize";
-import { ANY_GID } from "./steps";
+import { ANY_GID, isObject } from "./steps";
 import { remoteImage } from "../shopify/content/remote-sources";
 import { postGraphql, type Twin } from "./twin";
 
@@ -17,7 +17,6 @@ interface RecordedVariant { id: string; title?: string; options?: { name: string
 interface RecordedMedia { id: string; alt?: string; mediaContentType: string; status?: string; url?: string }
 export interface RecordedCatalog { options?: RecordedOption[]; variants?: RecordedVariant[]; media?: RecordedMedia[]; defaultVariant?: string }
 
-const isObject = (v: unknown): v is Record<string, unknown> => typeof v === "object" && v !== null && !Array.isArray(v);
 const str = (v: unknown) => (typeof v === "string" ? v : undefined);
 /** A connection's nodes (nodes or edges.node), or a plain list. */
 const nodesOf = (v: unknown): Record<string, unknown>[] => {
@@ -61,7 +60,6 @@ export function recordedCatalog(node: Record<string, unknown>): RecordedCatalog 
   }
   return Object.keys(out).length ? out : undefined;
 }
-
 
 /**
  * A variant a cleanly accepted mutation named beside a rebuilt product whose variants no read

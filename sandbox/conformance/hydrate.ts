@@ -1,5 +1,5 @@
 import type { Exchange } from "./normalize";
-import { acceptedCleanly, ANY_GID, isMutationStep, rootKeys } from "./steps";
+import { acceptedCleanly, ANY_GID, isMutationStep, isObject, rootKeys } from "./steps";
 import { ensureInstallation } from "../shopify/state";
 import { postGraphql, type Twin } from "./twin";
 import { apiClientId } from "../shopify/platform/app-identity";
@@ -23,8 +23,6 @@ const COLLECTION_FIELDS = ["title", "handle", "descriptionHtml"] as const;
 
 interface RecordedMetafield { id?: string; namespace: string; key: string; type: string; value: string; compareDigest?: string }
 interface RecordedOwner { gid: string; type: "Product" | "Collection"; fields: Record<string, unknown>; metafields: RecordedMetafield[]; catalog?: RecordedCatalog }
-
-const isObject = (v: unknown): v is Record<string, unknown> => typeof v === "object" && v !== null && !Array.isArray(v);
 
 /** Objects first seen in a read, before any mutation of the scenario named them (in its request or response). */
 export function preexistingOwners(exchanges: Exchange[]): RecordedOwner[] {

@@ -1,5 +1,5 @@
 import type { IndexTarget } from "./captures";
-import { ANY_GID, isMutationStep } from "./steps";
+import { ANY_GID, isMutationStep, isObject } from "./steps";
 
 // Turns one capture file (a free-form scenario object) into the ordered list of GraphQL exchanges
 // it recorded. SOURCE.md lists five shapes; they differ in where the query text and the response
@@ -49,8 +49,6 @@ export interface NormalizeOptions {
 // Keys that belong to the exchange itself; never walked for nested exchanges. upstreamCalls are
 // the proxy's own read-through calls, not steps of the scenario.
 const EXCHANGE_KEYS = new Set(["request", "response", "result", "payload", "variables", "query", "document", "expected", "upstreamCalls"]);
-
-const isObject = (v: unknown): v is Record<string, unknown> => typeof v === "object" && v !== null && !Array.isArray(v);
 
 export function isEnvelope(v: unknown): v is GraphqlBody {
   if (!isObject(v)) return false;

@@ -5,6 +5,7 @@ import { loadAdminSchema } from "../shopify/admin-graphql/schema";
 import { CAPTURES_DIR, readRequestDocument } from "./captures";
 import type { Exchange } from "./normalize";
 import { echoedInputs, synthesizeQuery } from "./synthesize";
+import { isObject } from "./steps";
 
 // Some captures store a step's variables and response but not its query text (e.g. a
 // `setup.productCreate` kept only as { request: { variables }, response }). The step is replayed
@@ -19,8 +20,6 @@ import { echoedInputs, synthesizeQuery } from "./synthesize";
 // Anything else stays "query text not recorded", and the exchanges that use its objects fail as depending on it.
 
 export interface CandidateDocument { query: string; source: string }
-
-const isObject = (v: unknown): v is Record<string, unknown> => typeof v === "object" && v !== null && !Array.isArray(v);
 
 let requestDocuments: CandidateDocument[] | undefined;
 /** Every .graphql document under _requests (sorted by path, so the choice is reproducible). */

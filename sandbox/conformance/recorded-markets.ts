@@ -1,6 +1,6 @@
 import type { MarketRecord } from "../shopify/state";
 import type { Exchange } from "./normalize";
-import { acceptedCleanly, ANY_GID, isMutationStep, rootKeys } from "./steps";
+import { acceptedCleanly, ANY_GID, isMutationStep, isObject, rootKeys } from "./steps";
 
 // Markets the recorded shop already had, as part of the shop the twin starts with (like its
 // locales): every Market a read showed before a mutation of the scenario named it, or that a
@@ -10,7 +10,6 @@ import { acceptedCleanly, ANY_GID, isMutationStep, rootKeys } from "./steps";
 // `unrecordedMarkets` names it so that differences in those values are judged as unknown.
 
 const MARKET = /^gid:\/\/shopify\/Market\/(\d+)$/;
-const isObject = (v: unknown): v is Record<string, unknown> => typeof v === "object" && v !== null && !Array.isArray(v);
 
 /** The gids the scenario's own `create` mutation answered (never the recorded shop's). */
 const createdBy = (exchanges: Exchange[], create: string) =>
@@ -52,7 +51,6 @@ export function recordedMarkets(exchanges: Exchange[]): MarketRecord[] {
   }
   return [...found.values()];
 }
-
 
 export const UNRECORDED_MARKET_NAME = "Recorded market";
 

@@ -224,8 +224,7 @@ export function concernsForeign(d: Difference, captured: unknown, foreign: Set<s
   if (!d.path.startsWith("data")) return false;
   // A list that differs in length: exactly by the foreign objects it holds.
   if (d.path.endsWith(".length")) {
-    let list: unknown = captured;
-    for (const step of d.path.slice(0, -".length".length).split(/\.|(?=\[)/).map((s) => (s.startsWith("[") ? Number(s.slice(1, -1)) : s))) list = list && typeof list === "object" ? (list as Record<string | number, unknown>)[step] : undefined;
+    const list = valueAt(captured, pathSteps(d.path.slice(0, -".length".length)));
     if (!Array.isArray(list)) return false;
     const theirs = list.filter((item) => (JSON.stringify(item ?? null).match(GID) ?? []).some((g) => foreign.has(g))).length;
     return theirs > 0 && list.length - theirs === Number(d.twin);
@@ -233,16 +232,25 @@ export function concernsForeign(d: Difference, captured: unknown, foreign: Set<s
   // A connection's page info follows from the objects in it.
   const page = /^(.*)\.pageInfo\.[A-Za-z]+$/.exec(d.path);
   if (page) return concernsForeign({ path: `${page[1]}.edges`, captured: null, twin: null }, captured, foreign) || concernsForeign({ path: `${page[1]}.nodes`, captured: null, twin: null }, captured, foreign);
-  const steps: (string | number)[] = d.path.replace(/\.length$/, "").split(/\.|(?=\[)/).map((s) => (s.startsWith("[") ? Number(s.slice(1, -1)) : s));
   let node: unknown = captured;
-  for (const step of steps) {
+  for (const step of pathSteps(d.path)) {
     if (node && typeof node === "object" && !Array.isArray(node)) {
       const o = node as Record<string, unknown>;
       if ([o.id, o.resourceId].some((id) => typeof id === "string" && foreign.has(id))) return true;
     }
-    node = node && typeof node === "object" ? (node as Record<string | number, unknown>)[step] : undefined;
+    node = valueAt(node, [step]);
   }
   return [...(JSON.stringify(node ?? null).match(GID) ?? [])].some((g) => foreign.has(g));
+}
+
+/** A difference's path ("data.a.b[0].c") as keys and indices. */
+const pathSteps = (path: string): (string | number)[] => path.split(/\.|(?=\[)/).map((s) => (s.startsWith("[") ? Number(s.slice(1, -1)) : s));
+
+/** The value at `steps` below `root`, or undefined. */
+function valueAt(root: unknown, steps: readonly (string | number)[]): unknown {
+  let node = root;
+  for (const step of steps) node = node && typeof node === "object" ? (node as Record<string | number, unknown>)[step] : undefined;
+  return node;
 }
 
 /**
@@ -258,8 +266,7 @@ export function twinRefusedForeign(body: unknown, variables: Record<string, unkn
         const named = typeof e?.message === "string" ? e.message.match(GID) ?? [] : [];
         if (named.some((g) => foreign.has(g))) refused = true;
         if (Array.isArray(e?.field)) {
-          let at: unknown = variables;
-          for (const step of e.field as unknown[]) at = at && typeof at === "object" ? (at as Record<string, unknown>)[String(step)] : undefined;
+          const at = valueAt(variables, (e.field as unknown[]).map(String));
           if ((JSON.stringify(at ?? null).match(GID) ?? []).some((g) => foreign.has(g))) refused = true;
         }
       }
@@ -285,8 +292,7 @@ export function enumGrew(d: Difference): boolean {
  * scenario made) that was still in progress when recorded, while the twin's smaller catalogue is done.
  */
 function overRecordedCatalogue(d: Difference, captured: unknown, made: number): boolean {
-  let node: unknown = captured;
-  for (const step of d.path.split(/\.|(?=\[)/).slice(0, -1).map((s) => (s.startsWith("[") ? Number(s.slice(1, -1)) : s))) node = node && typeof node === "object" ? (node as Record<string | number, unknown>)[step] : undefined;
+  const node = valueAt(captured, pathSteps(d.path).slice(0, -1));
   const count = node && typeof node === "object" ? Number((node as { objectCount?: unknown }).objectCount) : NaN;
   if (!(count > made)) return false;
   const key = d.path.split(".").pop() ?? "";

@@ -4,6 +4,7 @@ import {
 } from "graphql";
 import { loadAdminSchema } from "../shopify/admin-graphql/schema";
 import { fits } from "./reconstruct";
+import { isObject } from "./steps";
 
 // The last way to recover a step stored with variables and response but no query text, when no
 // recorded document fits it (reconstruct.ts): write the one query the response's shape allows.
@@ -14,8 +15,6 @@ import { fits } from "./reconstruct";
 // for with `first: <the largest page the recording shows>`. Empty lists and
 // nulls carry no shape, so they select only `__typename` (the answer is [] or null either way).
 // The result must validate against the schema and select exactly the captured keys (`fits`).
-
-const isObject = (v: unknown): v is Record<string, unknown> => typeof v === "object" && v !== null && !Array.isArray(v);
 
 export function synthesizeQuery(variables: Record<string, unknown>, data: Record<string, unknown>, schema: GraphQLSchema = loadAdminSchema().schema): string | undefined {
   const keys = Object.keys(data);
