@@ -10,7 +10,7 @@ import { externalVideoUrls } from "../catalog/resolvers/media-node";
 import {
   findProductMedia, gidNumber, productMediaFilename, productMediaFiles, productMediaNode, productMediaStatus, productMediaTypename, type ProductMediaFile,
 } from "./product-media-files";
-import { imageInfo } from "./image-size";
+import { extensionForMime, imageInfo } from "./image-size";
 import { remoteImage } from "./remote-sources";
 import { stagedUploadFor } from "./staged-uploads";
 
@@ -159,10 +159,9 @@ export function cdnUrl(state: ShopifyState, f: FileRecord, shopId: number): stri
 
 // A source named without an extension is stored under the one its content has
 // (file-acknowledge-update-failed-parity.json: placehold.co/…/png -> files/png.png).
-const EXTENSION_OF: Record<string, string> = { "image/png": "png", "image/jpeg": "jpg", "image/gif": "gif", "image/webp": "webp", "image/svg+xml": "svg", "application/pdf": "pdf", "video/mp4": "mp4" };
 function cdnName(f: FileRecord): string {
   const type = f.outcome?.status === "READY" ? f.outcome.mimeType : undefined;
-  const ext = type ? EXTENSION_OF[type] : undefined;
+  const ext = type ? extensionForMime(type) : undefined;
   return extension(f.filename) || !ext ? f.filename : `${f.filename}.${ext}`;
 }
 

@@ -41,3 +41,10 @@ function jpeg(b: Buffer): ImageInfo | undefined {
   }
   return undefined;
 }
+
+// File extensions Shopify's CDN uses for the formats the twin reads (jpeg is "jpg").
+const EXTENSION_OF: Record<string, string> = { "image/png": "png", "image/jpeg": "jpg", "image/gif": "gif", "image/webp": "webp", "image/svg+xml": "svg", "application/pdf": "pdf", "video/mp4": "mp4" };
+
+/** The extension a file of `mimeType` is stored under on the CDN (an other image type: its subtype). */
+export const extensionForMime = (mimeType: string): string | undefined =>
+  EXTENSION_OF[mimeType] ?? (mimeType.startsWith("image/") ? mimeType.slice("image/".length) : undefined);

@@ -4,7 +4,7 @@ import type { AdminContext } from "../../admin-graphql/context";
 import { notImplemented } from "../../admin-graphql/resolvers/not-implemented";
 import { emitShopEvent } from "../../events";
 import { sandboxOrigin, simulatedDelays } from "../../platform/app-identity";
-import { imageInfo } from "../../content/image-size";
+import { extensionForMime, imageInfo } from "../../content/image-size";
 import { remoteImage } from "../../content/remote-sources";
 import { stagedUploadFor } from "../../content/staged-uploads";
 import { filesStore } from "../../content/files-store";
@@ -122,8 +122,7 @@ function readableImage(ctx: AdminContext, source: string): { mimeType: string; w
 /** Shopify's CDN name for a downloaded image: the URL's last segment, a uuid, the format's extension (`png_<uuid>.png`). */
 function cdnName(source: string, mimeType: string): string {
   const stem = (new URL(source).pathname.split("/").filter(Boolean).pop() ?? "image").replace(/\.[A-Za-z0-9]+$/, "").replace(/[^A-Za-z0-9_-]/g, "_");
-  const ext = mimeType === "image/jpeg" ? "jpg" : mimeType === "image/svg+xml" ? "svg" : mimeType.slice("image/".length);
-  return `${stem}_${randomUUID()}.${ext}`;
+  return `${stem}_${randomUUID()}.${extensionForMime(mimeType) ?? mimeType.slice(mimeType.indexOf("/") + 1)}`;
 }
 
 /** Fails loudly for media content types the twin does not model. */
