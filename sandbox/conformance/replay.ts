@@ -100,7 +100,8 @@ export async function replayScenario(capture: CaptureFile, exchanges: Exchange[]
       }
       const isMutation = operationOf(ex)?.operation === "mutation";
       // A document whose required variables the recording did not keep cannot be sent as recorded.
-      const missing = missingVariables(ex);
+      const variables = withEchoedIds(ex);
+      const missing = missingVariables(ex, variables);
       if (missing.length) {
         record(ex, { status: "unreplayable", category: CATEGORY.noVariables, detail: missing.map((v) => `$${v}`).join(", ") });
         continue;
@@ -110,7 +111,7 @@ export async function replayScenario(capture: CaptureFile, exchanges: Exchange[]
       if (staged && !uploaded.has(staged) && !unreplayed.has(staged)) unreplayed.set(staged, "staged file uploaded outside the recording");
       const payload = {
         query: rewriteIds(ex.query, ids, cursors),
-        variables: JSON.parse(rewriteIds(JSON.stringify(withEchoedIds(ex)), ids, cursors)) as Record<string, unknown>,
+        variables: JSON.parse(rewriteIds(JSON.stringify(variables), ids, cursors)) as Record<string, unknown>,
         operationName: ex.operationName,
       };
       const { reply, diffs } = await settle(() => sendWithRetry(twin, payload), (r) => judge(ex, r), !isMutation || changesNothing(ex));
@@ -163,10 +164,9 @@ export function changesNothing(ex: Exchange): boolean {
   return values.length > 0 && values.every(onlyIds) && !/\(\s*[a-zA-Z]+:\s*["{\[\d]/.test(ex.query ?? "");
 }
 
-/** Required variables (non-null, no default) of the step's operation that neither the recording nor its answer (withEchoedIds) gives. */
-function missingVariables(ex: Exchange): string[] {
+/** Required variables (non-null, no default) of the step's operation that `given` (the recording, with echoed ids) lacks. */
+function missingVariables(ex: Exchange, given: Record<string, unknown>): string[] {
   const op = operationOf(ex);
-  const given = withEchoedIds(ex);
   return (op?.variableDefinitions ?? []).filter((v) => v.type.kind === Kind.NON_NULL_TYPE && !v.defaultValue && !(v.variable.name.value in given)).map((v) => v.variable.name.value);
 }
 
