@@ -1,33 +1,26 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { RunningSandbox } from "../../sandbox/server";
-import { graphql, shopifyFetch, startTestSandbox } from "./helpers";
+import { describe, expect, it } from "vitest";
+import { graphql, shopifyFetch, useTwin } from "./helpers";
 
 describe("sandbox Admin GraphQL (2026-07)", () => {
-  let sandbox: RunningSandbox;
-  let token: string;
-  beforeAll(async () => {
-    sandbox = await startTestSandbox();
-    token = sandbox.issueAccessToken();
-  });
-  afterAll(() => sandbox.close());
+  const twin = useTwin();
 
   it("answers with 401 and Shopify's message for an unknown access token", async () => {
-    const res = await graphql(sandbox, "shpat_not-a-token", "{ shop { name } }");
+    const res = await graphql(twin.sandbox, "shpat_not-a-token", "{ shop { name } }");
     expect(res.status).toBe(401);
     expect(res.json).toEqual({ errors: "[API] Invalid API key or access token (unrecognized login or wrong password)" });
   });
 
   it("rejects a token used on another shop's domain", async () => {
-    const res = await shopifyFetch(sandbox, `/admin/api/2026-07/graphql.json`, {
+    const res = await shopifyFetch(twin.sandbox, `/admin/api/2026-07/graphql.json`, {
       shop: "someone-else.myshopify.com",
-      headers: { "x-shopify-access-token": token },
+      headers: { "x-shopify-access-token": twin.token },
       body: JSON.stringify({ query: "{ shop { name } }" }),
     });
     expect(res.status).not.toBe(200);
   });
 
   it("reports an unknown field with HTTP 200, code undefinedField and no cost", async () => {
-    const res = await graphql(sandbox, token, "query ShopBits { shop { definitelyNotAShopField } }");
+    const res = await graphql(twin.sandbox, twin.token, "query ShopBits { shop { definitelyNotAShopField } }");
     expect(res.status).toBe(200);
     expect(res.json.data).toBeUndefined();
     expect(res.json.extensions).toBeUndefined();
@@ -40,13 +33,13 @@ describe("sandbox Admin GraphQL (2026-07)", () => {
   });
 
   it("reports syntax errors as PARSE_ERROR", async () => {
-    const res = await graphql(sandbox, token, "query Broken {\n  shop {\n    id\n");
+    const res = await graphql(twin.sandbox, twin.token, "query Broken {\n  shop {\n    id\n");
     expect(res.status).toBe(200);
     expect(res.json.errors[0].extensions).toEqual({ code: "PARSE_ERROR" });
   });
 
   it("answers the admin shell's queries with a cost extension", async () => {
-    const res = await graphql(sandbox, token, `#graphql
+    const res = await graphql(twin.sandbox, twin.token, `#graphql
       query AdminShell {
         shop { id name email myshopifyDomain currencyCode ianaTimezone primaryDomain { url host } plan { partnerDevelopment shopifyPlus publicDisplayName } }
         shopLocales { locale name primary published }
@@ -76,20 +69,20 @@ describe("sandbox Admin GraphQL (2026-07)", () => {
   });
 
   it("pages markets with cursors and refuses first+last like Shopify", async () => {
-    const page1 = await graphql(sandbox, token, "{ markets(first: 2) { nodes { name } pageInfo { hasNextPage endCursor } } }");
-    const page2 = await graphql(sandbox, token, "query($after: String) { markets(first: 2, after: $after) { nodes { name } pageInfo { hasPreviousPage } } }", {
+    const page1 = await graphql(twin.sandbox, twin.token, "{ markets(first: 2) { nodes { name } pageInfo { hasNextPage endCursor } } }");
+    const page2 = await graphql(twin.sandbox, twin.token, "query($after: String) { markets(first: 2, after: $after) { nodes { name } pageInfo { hasPreviousPage } } }", {
       after: page1.json.data.markets.pageInfo.endCursor,
     });
     expect(page1.json.data.markets.pageInfo.hasNextPage).toBe(true);
     expect(page2.json.data.markets.nodes[0].name).not.toBe(page1.json.data.markets.nodes[1].name);
     expect(page2.json.data.markets.pageInfo.hasPreviousPage).toBe(true);
 
-    const both = await graphql(sandbox, token, "{ markets(first: 1, last: 1) { nodes { id } } }");
+    const both = await graphql(twin.sandbox, twin.token, "{ markets(first: 1, last: 1) { nodes { id } } }");
     expect(both.json.errors[0]).toMatchObject({ message: "providing both first and last is not supported", extensions: { code: "BAD_REQUEST" } });
   });
 
   it("fails loudly on a schema field the sandbox does not implement", async () => {
-    const res = await graphql(sandbox, token, "{ shop { name billingAddress { city } } }");
+    const res = await graphql(twin.sandbox, twin.token, "{ shop { name billingAddress { city } } }");
     expect(res.status).toBe(200);
     expect(res.json.errors[0]).toMatchObject({
       message: "Shop.billingAddress is not implemented in the Tessera sandbox",
@@ -98,21 +91,21 @@ describe("sandbox Admin GraphQL (2026-07)", () => {
     });
     expect(res.json.data).toBeNull(); // Shop.billingAddress is non-null: the error propagates, no silent nulls
 
-    const root = await graphql(sandbox, token, "{ publicApiVersions { handle } }");
+    const root = await graphql(twin.sandbox, twin.token, "{ publicApiVersions { handle } }");
     expect(root.json.errors[0].extensions.code).toBe("NOT_IMPLEMENTED_IN_SANDBOX");
   });
 
   it("needs an operation name when a document has several operations", async () => {
-    const res = await graphql(sandbox, token, "query A { shop { id } } query B { shop { name } }");
+    const res = await graphql(twin.sandbox, twin.token, "query A { shop { id } } query B { shop { name } }");
     expect(res.json).toEqual({ errors: [{ message: "An operation name is required" }] });
   });
 
   it("is fast once the schema is loaded", async () => {
     const runs: number[] = [];
-    for (let i = 0; i < 20; i++) runs.push((await graphql(sandbox, token, "query ShopName { shop { name } }")).ms);
+    for (let i = 0; i < 20; i++) runs.push((await graphql(twin.sandbox, twin.token, "query ShopName { shop { name } }")).ms);
     runs.sort((a, b) => a - b);
     const p50 = runs[10]!;
-    console.info(`[sandbox timing] schema load ${sandbox.schemaLoadMs} ms; shop query p50 ${p50.toFixed(1)} ms, max ${runs.at(-1)!.toFixed(1)} ms`);
+    console.info(`[sandbox timing] schema load ${twin.sandbox.schemaLoadMs} ms; shop query p50 ${p50.toFixed(1)} ms, max ${runs.at(-1)!.toFixed(1)} ms`);
     expect(p50).toBeLessThan(100);
   });
 });
