@@ -22,7 +22,7 @@ const PRODUCT_FIELDS = ["title", "handle", "status", "vendor", "productType", "t
 const COLLECTION_FIELDS = ["title", "handle", "descriptionHtml"] as const;
 
 interface RecordedMetafield { id?: string; namespace: string; key: string; type: string; value: string; compareDigest?: string }
-interface RecordedOwner { gid: string; type: "Product" | "Collection"; fields: Record<string, unknown>; metafields: RecordedMetafield[]; catalog?: RecordedCatalog }
+export interface RecordedOwner { gid: string; type: "Product" | "Collection"; fields: Record<string, unknown>; metafields: RecordedMetafield[]; catalog?: RecordedCatalog }
 
 /** Objects first seen in a read, before any mutation of the scenario named them (in its request or response). */
 export function preexistingOwners(exchanges: Exchange[]): RecordedOwner[] {

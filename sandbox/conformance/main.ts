@@ -2,12 +2,12 @@ import { readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { CAPTURES_DIR, CONFORMANCE_DOMAINS, listCaptures, loadRequestIndex, readRequestDocument, type CaptureFile } from "./captures";
-import { normalizeCapture } from "./normalize";
+import { normalizeCapture, upstreamEvidence } from "./normalize";
 import { reconstructQueries } from "./reconstruct";
 import { replayScenario, type ExchangeResult } from "./replay";
-import { renderReport, type DomainCounts } from "./report";
+import { explainResult, renderReport, type DomainCounts } from "./report";
 
-// `npm run conformance [-- --strict] [-- --domain products] [-- --file <substring>]`
+// `npm run conformance [-- --strict] [-- --domain products] [-- --file <substring>] [-- --explain]`
 // Replays every capture of the conformance domains against fresh twins and writes
 // sandbox/CONFORMANCE.md. Exit code 0 (it is a measurement) unless --strict and something failed.
 
@@ -16,6 +16,8 @@ const strict = args.includes("--strict");
 const only = (flag: string) => args.flatMap((a, i) => (a === flag && args[i + 1] ? [args[i + 1]!] : []));
 const domains = only("--domain").length ? only("--domain") : [...CONFORMANCE_DOMAINS];
 const fileFilters = only("--file");
+// --explain prints every exchange of the selected files in replay order with all its differences.
+const explain = args.includes("--explain");
 const CONCURRENCY = 4;
 
 const captures = listCaptures(domains).filter((c) => !fileFilters.length || fileFilters.some((f) => c.file.includes(f)));
@@ -26,7 +28,7 @@ const started = performance.now();
 async function run(capture: CaptureFile) {
   const json: unknown = JSON.parse(readFileSync(path.join(CAPTURES_DIR, capture.file), "utf8"));
   const exchanges = reconstructQueries(normalizeCapture(json, { index: index[capture.file], readDocument: (p) => readRequestDocument(p) }));
-  results.push(...(await replayScenario(capture, exchanges)));
+  results.push(...(await replayScenario(capture, exchanges, upstreamEvidence(json))));
 }
 
 const queue = [...captures];
@@ -34,6 +36,7 @@ await Promise.all(Array.from({ length: CONCURRENCY }, async () => {
   for (let c = queue.shift(); c; c = queue.shift()) await run(c);
 }));
 results.sort((a, b) => (a.file === b.file ? 0 : a.file < b.file ? -1 : 1));
+if (explain) for (const r of results) console.log(explainResult(r));
 
 // The conformance line counts the domains the sandbox issue lists; exchanges of neighbouring
 // features recorded in the same folders (scope.ts) are counted apart and listed in the report.

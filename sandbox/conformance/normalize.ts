@@ -28,6 +28,8 @@ export interface Exchange {
   response: GraphqlBody;
   /** A staged-upload step (not GraphQL): the bytes the recording PUT/POSTed to a staged target. */
   upload?: StagedUploadStep;
+  /** A read-through call of the recording proxy (upstreamEvidence): evidence of state, never replayed. */
+  evidence?: true;
 }
 
 export interface StagedUploadStep {
@@ -295,4 +297,34 @@ function toExchange(
   const segment = /[.[]([^.[\]]+)\]?$/.exec(path)?.[1] ?? "$";
   const name = [node.name, node.label, node.operationName].find((n): n is string => typeof n === "string") ?? segment;
   return { path, name, shape, query, querySource, documentPath, operationName, variables, status, response: body };
+}
+
+/**
+ * The recording proxy's read-through calls to real Shopify (`upstreamCalls`, SOURCE.md): real
+ * answers about the recorded shop's objects as they were before the scenario touched them. They
+ * are never replayed or counted; the replay reads them, ahead of the scenario's own steps, as
+ * evidence of the state the recorded shop had (hydration, markets, locales).
+ */
+export function upstreamEvidence(capture: unknown): Exchange[] {
+  const out: Exchange[] = [];
+  const visit = (node: unknown, path: string): void => {
+    if (Array.isArray(node)) return node.forEach((v, i) => visit(v, `${path}[${i}]`));
+    if (!isObject(node)) return;
+    for (const [key, value] of Object.entries(node)) {
+      if (key !== "upstreamCalls" || !Array.isArray(value)) { visit(value, `${path}.${key}`); continue; }
+      value.forEach((call, i) => {
+        if (!isObject(call) || typeof call.query !== "string") return;
+        const found = bodyOf(call);
+        // Only answers Shopify gave (HTTP 200 with data); a failed read says nothing about state.
+        if (!found || found.status !== 200 || !isObject(found.body.data)) return;
+        out.push({
+          path: `${path}.upstreamCalls[${i}]`, name: typeof call.operationName === "string" ? call.operationName : `upstreamCalls[${i}]`,
+          shape: 3, query: call.query, querySource: "inline", operationName: typeof call.operationName === "string" ? call.operationName : undefined,
+          variables: isObject(call.variables) ? call.variables : {}, status: found.status, response: found.body, evidence: true,
+        });
+      });
+    }
+  };
+  visit(capture, "$");
+  return out;
 }

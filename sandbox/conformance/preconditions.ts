@@ -2,7 +2,8 @@ import type { ShopLocaleRecord } from "../shopify/state";
 import type { Exchange } from "./normalize";
 import { operationOf, scenarioScopes } from "./scopes";
 import type { AppListing } from "../shopify/platform/app-listing";
-import { recordedMarkets } from "./recorded-markets";
+import { fillGaps } from "./steps";
+import { recordedMarkets, UNRECORDED_MARKET_NAME } from "./recorded-markets";
 import type { TwinSetup } from "./twin";
 
 // Shop state a scenario assumes but did not create, rebuilt from the capture's own responses
@@ -24,8 +25,11 @@ import type { TwinSetup } from "./twin";
 
 type Data = Record<string, unknown> | null | undefined;
 
-export function scenarioSetup(exchanges: Exchange[]): TwinSetup {
-  return { scopes: recordedScopes(exchanges) ?? scenarioScopes(exchanges), locales: initialLocales(exchanges), app: recordedApp(exchanges), markets: recordedMarkets(exchanges) };
+/** `evidence`: the recording proxy's read-through answers (state only; the scopes are what the scenario's own requests needed). */
+export function scenarioSetup(exchanges: Exchange[], evidence: Exchange[] = []): TwinSetup {
+  const observed = [...evidence, ...exchanges];
+  const markets = fillGaps(recordedMarkets(exchanges), recordedMarkets(observed), (m) => m.id, (m) => m.name === UNRECORDED_MARKET_NAME);
+  return { scopes: recordedScopes(exchanges) ?? scenarioScopes(exchanges), locales: fillGaps(initialLocales(exchanges), initialLocales(evidence), (l) => l.locale, () => false), app: recordedApp(exchanges) ?? recordedApp(evidence), markets };
 }
 
 /** The recording app's own listing (title, handle, developer, embedded, requested scopes), from the first App object a response shows. */

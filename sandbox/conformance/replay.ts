@@ -6,7 +6,7 @@ import { scenarioSetup } from "./preconditions";
 import { selectsAtAll, selectsUnconditionally } from "./reconstruct";
 import { operationOf } from "./scopes";
 import { outsideListedDomains } from "./scope";
-import { ANY_GID, isMutationStep } from "./steps";
+import { ANY_GID, fillGaps, isMutationStep } from "./steps";
 import { hydrate, preexistingOwners } from "./hydrate";
 import { placeRecordedWebPresences } from "./twin";
 import { recordedWebPresences, unrecordedMarkets } from "./recorded-markets";
@@ -48,13 +48,13 @@ export const CATEGORY = {
 const GID = ANY_GID;
 const VALIDATION_CODES = new Set(["undefinedField", "argumentNotAccepted", "undefinedType", "missingRequiredArguments", "argumentLiteralsIncompatible", "selectionMismatch", "INVALID_VARIABLE", "variableMismatch"]);
 
-export async function replayScenario(capture: CaptureFile, exchanges: Exchange[]): Promise<ExchangeResult[]> {
+export async function replayScenario(capture: CaptureFile, exchanges: Exchange[], evidence: Exchange[] = []): Promise<ExchangeResult[]> {
   const results: ExchangeResult[] = [];
   const record = (ex: Exchange, outcome: Outcome) => {
     const outside = outsideListedDomains(ex);
     results.push({ file: capture.file, domain: capture.domain, path: ex.path, name: ex.name, outcome, ...(outside ? { outside } : {}) });
   };
-  const setup = scenarioSetup(exchanges);
+  const setup = scenarioSetup(exchanges, evidence);
   const twin = await startTwin(capture.shop, setup);
   const ids = new Map<string, string>(); // captured gid -> twin gid
   // captured opaque string -> the twin's at the same path: cursors, staged-upload keys and URLs
@@ -68,8 +68,10 @@ export async function replayScenario(capture: CaptureFile, exchanges: Exchange[]
   try {
     // The web presences the recorded shop had (recorded ids), then its products and collections,
     // as the scenario's reads showed them.
-    placeRecordedWebPresences(twin, recordedWebPresences(exchanges));
-    const hydrated = await hydrate(twin, preexistingOwners(exchanges));
+    const observed = [...evidence, ...exchanges];
+    placeRecordedWebPresences(twin, fillGaps(recordedWebPresences(exchanges), recordedWebPresences(observed), (w) => w.id, () => false));
+    const owners = fillGaps(preexistingOwners(exchanges), preexistingOwners(observed), (o) => o.gid, (o) => !Object.keys(o.fields).length && !o.metafields.length && !o.catalog);
+    const hydrated = await hydrate(twin, owners);
     for (const [c, t] of hydrated.ids) { ids.set(c, t); created.add(c); }
     for (const g of [...hydrated.partial, ...unrecordedMarkets(setup.markets ?? [])]) unknownState.add(g);
     for (const [c, t] of hydrated.strings) cursors.set(c, t);

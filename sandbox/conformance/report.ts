@@ -87,3 +87,11 @@ function ref(r: ExchangeResult): string {
   const first = r.outcome.status !== "passed" && r.outcome.status !== "unreplayable" ? r.outcome.diffs[0] : undefined;
   return `\`${file}#${r.path}\`${first ? ` (captured ${cell(short(first.captured))}, twin ${cell(short(first.twin))})` : ""}`;
 }
+
+/** One exchange for `--explain`: where it stands and every difference, captured beside the twin's value. */
+export function explainResult(r: ExchangeResult): string {
+  const { outcome } = r;
+  const head = `${r.file}#${r.path} ${outcome.status}${"category" in outcome ? ` (${outcome.category}: ${outcome.detail})` : ""}${r.outside ? ` [outside: ${r.outside}]` : ""}`;
+  const diffs = "diffs" in outcome ? outcome.diffs.map((d) => `    ${d.path}: captured ${short(d.captured)}, twin ${short(d.twin)}`) : [];
+  return [head, ...diffs].join("\n");
+}

@@ -34,3 +34,18 @@ export function acceptedCleanly(ex: Exchange): boolean {
   });
   return clean && Object.values(data).every((v) => v !== null);
 }
+
+/**
+ * The scenario's own evidence first; the recording proxy's read-through answers (upstreamCalls)
+ * only add objects the scenario never showed, or replace one it showed without any recorded value
+ * (`isBlank`). Those answers were read while the proxy replayed, which is not always before the
+ * scenario's changes, so they never override what the scenario's own reads showed.
+ */
+export function fillGaps<T>(own: T[], evidence: T[], key: (t: T) => string | number, isBlank: (t: T) => boolean): T[] {
+  const byKey = new Map(own.map((t) => [key(t), t] as const));
+  for (const t of evidence) {
+    const mine = byKey.get(key(t));
+    if (!mine || (isBlank(mine) && !isBlank(t))) byKey.set(key(t), t);
+  }
+  return [...byKey.values()];
+}
