@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { normalizeCapture } from "../../../sandbox/conformance/normalize";
+import { normalizeCapture, upstreamEvidence } from "../../../sandbox/conformance/normalize";
+import { fillGaps } from "../../../sandbox/conformance/steps";
 
 // One synthetic capture per recorded shape (captures/SOURCE.md), plus the bare body and the
 // index-driven ordering.
@@ -76,5 +77,35 @@ describe("capture normalizer", () => {
       { capturePath: "$.setup.update.response.data.u", documentPath: doc },
     ] }];
     expect(normalizeCapture(capture, { index, readDocument }).map((e) => e.path)).toEqual(["$.setup.create", "$.read", "$.setup.update"]);
+  });
+
+  it("upstreamCalls become evidence only: Shopify's 200 answers with data, wherever they sit", () => {
+    const evidence = upstreamEvidence({
+      upstreamCalls: [
+        { operationName: "U", query: "query U { u }", variables: { id: 1 }, response: { status: 200, body: body("u") } },
+        { operationName: "Failed", query: "query F { f }", response: { status: 500, body: { errors: [{ message: "boom" }] } } },
+        { operationName: "NoQuery", response: { status: 200, body: body("n") } },
+      ],
+      cases: [{ upstreamCalls: [{ query: "query V { v }", response: { status: 200, body: body("v") } }] }],
+    });
+    expect(evidence.map((e) => [e.path, e.name, e.evidence, e.variables])).toEqual([
+      ["$.upstreamCalls[0]", "U", true, { id: 1 }],
+      ["$.cases[0].upstreamCalls[0]", "upstreamCalls[0]", true, {}],
+    ]);
+    expect(evidence[0]!.response).toEqual(body("u"));
+  });
+});
+
+describe("fillGaps (the scenario's own evidence wins over the proxy's read-through answers)", () => {
+  const key = (o: { id: number }) => o.id;
+  const blank = (o: { name?: string }) => !o.name;
+  it("adds objects only the evidence shows and replaces ones the scenario showed blank", () => {
+    const own = [{ id: 1, name: "scenario" }, { id: 2 }];
+    const evidence = [{ id: 1, name: "proxy" }, { id: 2, name: "proxy" }, { id: 3, name: "proxy" }];
+    expect(fillGaps(own, evidence, key, blank)).toEqual([{ id: 1, name: "scenario" }, { id: 2, name: "proxy" }, { id: 3, name: "proxy" }]);
+  });
+  it("never replaces a shown object by a blank one from the evidence", () => {
+    expect(fillGaps([{ id: 1, name: "scenario" }], [{ id: 1 }], key, blank)).toEqual([{ id: 1, name: "scenario" }]);
+    expect(fillGaps([{ id: 1 }], [{ id: 1 }], key, blank)).toEqual([{ id: 1 }]);
   });
 });
