@@ -13,7 +13,7 @@ import { postGraphql, type Twin } from "./twin";
 // gets "Recorded product".
 
 interface RecordedOption { id?: string; name: string; values: { id?: string; name: string }[] }
-interface RecordedVariant { id: string; title?: string; options?: { name: string; value: string }[]; fields: Record<string, unknown> }
+interface RecordedVariant { id: string; title?: string; options?: { name: string; value: string }[]; fields: Record<string, unknown>; inventoryItemId?: string }
 interface RecordedMedia { id: string; alt?: string; mediaContentType: string; status?: string; url?: string }
 export interface RecordedCatalog { options?: RecordedOption[]; variants?: RecordedVariant[]; media?: RecordedMedia[]; defaultVariant?: string }
 
@@ -23,7 +23,8 @@ const nodesOf = (v: unknown): Record<string, unknown>[] => {
   const list = Array.isArray(v) ? v : isObject(v) ? (Array.isArray(v.nodes) ? v.nodes : Array.isArray(v.edges) ? v.edges.map((e) => (isObject(e) ? e.node : undefined)) : []) : [];
   return list.filter(isObject);
 };
-const VARIANT_FIELDS = ["price", "compareAtPrice", "barcode", "taxable", "inventoryPolicy"] as const;
+const VARIANT_FIELDS = ["price", "compareAtPrice", "barcode", "taxable", "inventoryPolicy", "taxCode", "requiresComponents", "showUnitPrice"] as const;
+const INVENTORY_ITEM_FIELDS = ["tracked", "requiresShipping", "countryCodeOfOrigin", "provinceCodeOfOrigin", "harmonizedSystemCode"] as const;
 const PLACEHOLDER_SOURCE = "https://placehold.co/600x400/png?text=Recorded+media";
 const isDefaultOptions = (options: RecordedOption[]) => options.length === 1 && options[0]!.name === "Title" && options[0]!.values.every((v) => v.name === "Default Title");
 
@@ -45,9 +46,16 @@ export function recordedCatalog(node: Record<string, unknown>): RecordedCatalog 
       const id = str(v.id);
       if (!id) return [];
       const options = Array.isArray(v.selectedOptions) ? v.selectedOptions.filter(isObject).map((o) => ({ name: String(o.name), value: String(o.value) })) : undefined;
-      const fields = Object.fromEntries(VARIANT_FIELDS.filter((f) => v[f] !== undefined && v[f] !== null).map((f) => [f, v[f]]));
-      if (typeof v.sku === "string") fields.inventoryItem = { sku: v.sku };
-      return [{ id, ...(typeof v.title === "string" ? { title: v.title } : {}), ...(options ? { options } : {}), fields }];
+      const fields: Record<string, unknown> = Object.fromEntries(VARIANT_FIELDS.filter((f) => v[f] !== undefined && v[f] !== null && v[f] !== "").map((f) => [f, v[f]]));
+      // A unit price measurement without units is the default one (product-variants-bulk-create-parity.json preflight).
+      if (isObject(v.unitPriceMeasurement) && v.unitPriceMeasurement.quantityUnit) fields.unitPriceMeasurement = v.unitPriceMeasurement;
+      const item: Record<string, unknown> = isObject(v.inventoryItem) ? Object.fromEntries(INVENTORY_ITEM_FIELDS.filter((f) => (v.inventoryItem as Record<string, unknown>)[f] != null).map((f) => [f, (v.inventoryItem as Record<string, unknown>)[f]])) : {};
+      const weight = isObject(v.inventoryItem) && isObject(v.inventoryItem.measurement) && isObject(v.inventoryItem.measurement.weight) ? v.inventoryItem.measurement.weight : undefined;
+      if (weight && typeof weight.value === "number" && typeof weight.unit === "string") item.measurement = { weight: { value: weight.value, unit: weight.unit } };
+      if (typeof v.sku === "string") item.sku = v.sku;
+      if (Object.keys(item).length) fields.inventoryItem = item;
+      const inventoryItemId = isObject(v.inventoryItem) ? str(v.inventoryItem.id) : undefined;
+      return [{ id, ...(typeof v.title === "string" ? { title: v.title } : {}), ...(options ? { options } : {}), fields, ...(inventoryItemId ? { inventoryItemId } : {}) }];
     });
   }
   if (node.media !== undefined) {
@@ -103,13 +111,13 @@ export function productOptionsInput(catalog: RecordedCatalog | undefined): unkno
 const BULK_CREATE = "mutation HydrateVariants($productId: ID!, $variants: [ProductVariantsBulkInput!]!) { productVariantsBulkCreate(productId: $productId, variants: $variants, strategy: REMOVE_STANDALONE_VARIANT) { productVariants { id } userErrors { field message } } }";
 const BULK_UPDATE = "mutation HydrateVariant($productId: ID!, $variants: [ProductVariantsBulkInput!]!) { productVariantsBulkUpdate(productId: $productId, variants: $variants) { productVariants { id } userErrors { field message } } }";
 const CREATE_MEDIA = "mutation HydrateMedia($productId: ID!, $media: [CreateMediaInput!]!) { productCreateMedia(productId: $productId, media: $media) { media { id } mediaUserErrors { field message } } }";
-const READ_BACK = "query HydrateReadBack($id: ID!) { product(id: $id) { options { id name optionValues { id name } } variants(first: 250) { nodes { id selectedOptions { name value } } } } }";
+const READ_BACK = "query HydrateReadBack($id: ID!) { product(id: $id) { options { id name optionValues { id name } } variants(first: 250) { nodes { id selectedOptions { name value } inventoryItem { id } } } } }";
 const MEDIA_STATUS = "query HydrateMediaStatus($id: ID!) { node(id: $id) { ... on Media { status } } }";
 
 type Body = { data?: Record<string, unknown> | null; errors?: unknown[] };
 
 /** Rebuilds variants and media on the twin's product; returns captured -> twin id pairs. */
-export async function rebuildCatalog(twin: Twin, productId: string, captured: string, catalog: RecordedCatalog): Promise<{ ids: [string, string][]; failures: string[]; partial: string[] }> {
+export async function rebuildCatalog(twin: Twin, productId: string, captured: string, catalog: RecordedCatalog): Promise<{ ids: [string, string][]; failures: string[]; partial: string[]; notRebuilt: string[] }> {
   const ids: [string, string][] = [];
   const failures: string[] = [];
   const partial: string[] = []; // media rebuilt from a placeholder source: their image values are not the recorded ones
@@ -124,8 +132,8 @@ export async function rebuildCatalog(twin: Twin, productId: string, captured: st
     const body = await call(BULK_CREATE, { productId, variants: variants.map((v) => ({ ...v.fields, optionValues: v.options!.map((o) => ({ optionName: o.name, name: o.value })) })) });
     if (!isObject(body.data?.productVariantsBulkCreate) || (body.data.productVariantsBulkCreate as { userErrors?: unknown[] }).userErrors?.length) fail("variants", body);
   }
-  const back = (await call(READ_BACK, { id: productId })).data?.product as { options: { id: string; name: string; optionValues: { id: string; name: string }[] }[]; variants: { nodes: { id: string; selectedOptions: { name: string; value: string }[] }[] } } | undefined;
-  if (!back) return { ids, failures: [...failures, `${captured}: read back failed`], partial };
+  const back = (await call(READ_BACK, { id: productId })).data?.product as { options: { id: string; name: string; optionValues: { id: string; name: string }[] }[]; variants: { nodes: { id: string; selectedOptions: { name: string; value: string }[]; inventoryItem?: { id: string } | null }[] } } | undefined;
+  if (!back) return { ids, failures: [...failures, `${captured}: read back failed`], partial, notRebuilt: [] };
   for (const o of catalog.options ?? []) {
     const twinOption = back.options.find((t) => t.name === o.name);
     if (!twinOption) continue;
@@ -140,6 +148,7 @@ export async function rebuildCatalog(twin: Twin, productId: string, captured: st
   for (const v of variants) {
     const twinVariant = v.options && optionNames ? back.variants.nodes.find((t) => key(t.selectedOptions) === key(v.options!)) : variants.length === 1 ? lone : undefined;
     if (twinVariant) ids.push([v.id, twinVariant.id]);
+    if (twinVariant?.inventoryItem && v.inventoryItemId) ids.push([v.inventoryItemId, twinVariant.inventoryItem.id]);
   }
   if (!optionNames && variants.length === 1 && lone && Object.keys(variants[0]!.fields).length) {
     const body = await call(BULK_UPDATE, { productId, variants: [{ id: lone.id, ...variants[0]!.fields }] });
@@ -149,6 +158,7 @@ export async function rebuildCatalog(twin: Twin, productId: string, captured: st
 
   // Media, in recorded order; a recorded URL the offline twin cannot fetch is not faked.
   const media = (catalog.media ?? []).filter((m) => m.url === undefined || remoteImage(m.url));
+  const notRebuilt = (catalog.media ?? []).filter((m) => !media.includes(m)).map((m) => m.id);
   for (const m of catalog.media ?? []) if (!media.includes(m)) failures.push(`${captured} media ${m.id}: recorded source ${m.url} cannot be fetched offline`);
   if (media.length) {
     const body = await call(CREATE_MEDIA, { productId, media: media.map((m) => ({ mediaContentType: m.mediaContentType, originalSource: m.url ?? PLACEHOLDER_SOURCE, ...(m.alt !== undefined ? { alt: m.alt } : {}) })) });
@@ -164,7 +174,7 @@ export async function rebuildCatalog(twin: Twin, productId: string, captured: st
       await new Promise((r) => setTimeout(r, 100));
     }
   }
-  return { ids, failures, partial };
+  return { ids, failures, partial, notRebuilt };
 }
 
 /** Selected options from a variant title ("Red / Small") when the read did not select them. */
@@ -205,5 +215,32 @@ export function readyMediaFirstShown(exchanges: Exchange[], found: Map<string, {
     for (const g of `${ex.query ?? ""} ${JSON.stringify(ex.variables ?? {})}`.match(ANY_GID) ?? []) seen.add(g);
     walk(ex.response?.data);
     for (const g of JSON.stringify(ex.response?.data ?? null).match(ANY_GID) ?? []) seen.add(g);
+  }
+}
+
+/**
+ * Images a media delete's answer lists as deleted (productDeleteMedia's deletedMediaIds) that no
+ * step showed before: the product had them, though no read showed their source. They are rebuilt
+ * from the placeholder source (their image values count as unknown), READY when the answer also
+ * lists one deleted ProductImage per deleted media (only a processed image has one,
+ * product-create-media-parity.json), so that the replayed delete finds them
+ * (product-delete-media-parity.json).
+ */
+export function deletedMediaFirstShown(exchanges: Exchange[], found: Map<string, { gid: string; type: string; fields: Record<string, unknown>; metafields: unknown[]; catalog?: RecordedCatalog }>, made: Set<string>): void {
+  const seen = new Set<string>();
+  for (const ex of exchanges) {
+    const payload = isObject(ex.response?.data) ? ex.response.data.productDeleteMedia : undefined;
+    const product = typeof ex.variables?.productId === "string" ? ex.variables.productId : undefined;
+    if (isObject(payload) && product && /\/Product\/\d+$/.test(product) && !made.has(product) && Array.isArray(payload.deletedMediaIds)) {
+      const deleted = payload.deletedMediaIds.filter((id): id is string => typeof id === "string" && /\/MediaImage\//.test(id) && !seen.has(id) && !made.has(id));
+      const ready = Array.isArray(payload.deletedProductImageIds) && payload.deletedProductImageIds.length === payload.deletedMediaIds.length;
+      if (deleted.length) {
+        const owner = found.get(product) ?? { gid: product, type: "Product", fields: {}, metafields: [] };
+        const known = owner.catalog?.media ?? [];
+        owner.catalog = { ...owner.catalog, media: [...deleted.filter((id) => !known.some((k) => k.id === id)).map((id) => ({ id, mediaContentType: "IMAGE", ...(ready ? { status: "READY" } : {}) })), ...known] };
+        found.set(product, owner);
+      }
+    }
+    for (const g of `${ex.query ?? ""} ${JSON.stringify(ex.variables ?? {})} ${JSON.stringify(ex.response?.data ?? null)}`.match(ANY_GID) ?? []) seen.add(g);
   }
 }

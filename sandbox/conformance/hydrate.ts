@@ -4,7 +4,9 @@ import { ensureInstallation } from "../shopify/state";
 import { postGraphql, type Twin } from "./twin";
 import { apiClientId } from "../shopify/platform/app-identity";
 import { RECORDED_API_CLIENT_ID, TWIN_API_KEY } from "./volatile";
-import { lonelyVariants, productOptionsInput, readyMediaFirstShown, recordedCatalog, rebuildCatalog, type RecordedCatalog } from "./hydrate-catalog";
+import { namedObjectsAnswered, notSetByRequest } from "./hydrate-answers";
+import { unsettableFields } from "./not-rebuilt";
+import { deletedMediaFirstShown, lonelyVariants, productOptionsInput, readyMediaFirstShown, recordedCatalog, rebuildCatalog, type RecordedCatalog } from "./hydrate-catalog";
 
 // Products and collections the recorded shop already had and the scenario asks for by id, rebuilt
 // in the twin before the replay from what the scenario's own reads showed of them, through the twin's Admin API (productCreate /
@@ -12,17 +14,25 @@ import { lonelyVariants, productOptionsInput, readyMediaFirstShown, recordedCata
 // read showed before any step of the scenario created or changed them, and only the values that
 // read showed (a field it did not select is not invented; a title is required, so an object read
 // without one gets "Recorded product"/"Recorded collection"; such an object's unrecorded fields are
-// then judged as unknown, never as passes).
+// then judged as unknown, never as passes). Reads before any change all show that state, so their
+// values are united. An object no read showed first is taken from the first mutation answer that
+// shows it, for the fields its request did not set (hydrate-answers.ts).
 // The captured ids, and the metafields' compareDigest values, are paired with the twin's. A product's
 // recorded options, variants and media are rebuilt after it (hydrate-catalog.ts).
 
 const GID = /^gid:\/\/shopify\/(Product|Collection)\/\d+$/;
 const CREATING = /(Create|Duplicate|Set|Upsert|Enable)$/;
-const PRODUCT_FIELDS = ["title", "handle", "status", "vendor", "productType", "tags", "descriptionHtml"] as const;
+const PRODUCT_FIELDS = ["title", "handle", "status", "vendor", "productType", "tags", "descriptionHtml", "templateSuffix", "seo"] as const;
 const COLLECTION_FIELDS = ["title", "handle", "descriptionHtml"] as const;
 
 interface RecordedMetafield { id?: string; namespace: string; key: string; type: string; value: string; compareDigest?: string }
-export interface RecordedOwner { gid: string; type: "Product" | "Collection"; fields: Record<string, unknown>; metafields: RecordedMetafield[]; catalog?: RecordedCatalog }
+export interface RecordedOwner {
+  gid: string; type: "Product" | "Collection"; fields: Record<string, unknown>; metafields: RecordedMetafield[]; catalog?: RecordedCatalog;
+  /** Fields only a mutation's answer showed (hydrate-answers.ts): used when no read showed the object. */
+  answered?: Record<string, unknown>;
+  /** Recorded values of it (and of its variants, by gid) that no Admin API input sets (not-rebuilt.ts). */
+  unsettable?: Record<string, string[]>;
+}
 
 /** Objects first seen in a read, before any mutation of the scenario named them (in its request or response). */
 export function preexistingOwners(exchanges: Exchange[]): RecordedOwner[] {
@@ -45,6 +55,7 @@ export function preexistingOwners(exchanges: Exchange[]): RecordedOwner[] {
   });
   for (const ex of exchanges) {
     if (isMutation(ex)) {
+      answeredState(ex, touched, found);
       // A mutation Shopify accepted without any error worked on objects that existed: the ones its
       // request names (an owner the recording only kept as `setup.productId`) were the shop's.
       if (acceptedCleanly(ex)) {
@@ -59,12 +70,29 @@ export function preexistingOwners(exchanges: Exchange[]): RecordedOwner[] {
     collect(ex.response?.data, touched, found);
   }
   for (const g of made) found.delete(g);
+  // A metafield the scenario's own steps first show in a mutation's answer (metafieldsSet) was made or
+  // changed by the scenario: what a proxy read (evidence, read at an unknown time) shows of it is not the shop's.
+  const firstShown = new Map<string, boolean>(); // gid -> first shown by a mutation
+  for (const ex of exchanges.filter((e) => !e.evidence)) for (const g of JSON.stringify(ex.response?.data ?? null).match(ANY_GID) ?? []) if (!firstShown.has(g)) firstShown.set(g, isMutation(ex));
+  for (const owner of found.values()) owner.metafields = owner.metafields.filter((m) => !m.id || !firstShown.get(m.id));
   lonelyVariants(exchanges.filter((e) => isMutation(e) && acceptedCleanly(e)), exchanges, found, made);
   readyMediaFirstShown(exchanges, found, made);
+  deletedMediaFirstShown(exchanges, found, made);
   // Only objects some step asks for by id: a search or list read of the recorded catalog is not
   // turned into a catalog holding exactly what it returned.
   const requested = new Set(exchanges.flatMap((ex) => `${ex.query ?? ""} ${JSON.stringify(ex.variables ?? {})}`.match(ANY_GID) ?? []));
   return [...found.values()].filter((o) => requested.has(o.gid));
+}
+
+/** An object a mutation's answer shows first: its fields the request did not set (hydrate-answers.ts). */
+function answeredState(ex: Exchange, touched: Set<string>, found: Map<string, RecordedOwner>): void {
+  for (const node of namedObjectsAnswered(ex)) {
+    const id = node.id as string;
+    const type = GID.exec(id)?.[1] as RecordedOwner["type"] | undefined;
+    if (!type || touched.has(id) || found.has(id)) continue;
+    const answered = notSetByRequest(ex, recordedFields(node, type === "Product" ? PRODUCT_FIELDS : COLLECTION_FIELDS));
+    if (Object.keys(answered).length) found.set(id, { gid: id, type, fields: {}, metafields: [], answered });
+  }
 }
 
 // A TranslatableResource shows its resource's source values as translatableContent (key -> value).
@@ -90,13 +118,34 @@ function collect(node: unknown, touched: Set<string>, found: Map<string, Recorde
   }
   const id = typeof node.id === "string" ? node.id : undefined;
   const type = id && GID.exec(id)?.[1];
-  if (id && type && !touched.has(id) && !found.has(id)) {
+  if (id && type && !touched.has(id)) {
     const names = type === "Product" ? PRODUCT_FIELDS : COLLECTION_FIELDS;
-    const fields = Object.fromEntries(names.filter((f) => node[f] !== undefined && node[f] !== null).map((f) => [f, node[f]]));
+    const fields = recordedFields(node, names);
     const catalog = type === "Product" ? recordedCatalog(node) : undefined;
-    found.set(id, { gid: id, type: type as RecordedOwner["type"], fields, metafields: metafieldsBelow(node), ...(catalog ? { catalog } : {}) });
+    const unsettable = type === "Product" ? productUnsettable(id, node) : undefined;
+    const seen = found.get(id);
+    // Reads before any change of the object show the same state: a later one adds what an earlier
+    // one did not select (`nodes { id }` first, then a read with the title and metafields).
+    if (seen) found.set(id, { ...seen, fields: { ...fields, ...seen.fields }, metafields: [...seen.metafields, ...metafieldsBelow(node).filter((m) => !seen.metafields.some((k) => k.namespace === m.namespace && k.key === m.key))], ...(seen.catalog ?? catalog ? { catalog: seen.catalog ?? catalog } : {}), ...(seen.unsettable ?? unsettable ? { unsettable: { ...unsettable, ...seen.unsettable } } : {}) });
+    else found.set(id, { gid: id, type: type as RecordedOwner["type"], fields, metafields: metafieldsBelow(node), ...(catalog ? { catalog } : {}), ...(unsettable ? { unsettable } : {}) });
   }
   for (const v of Object.values(node)) collect(v, touched, found);
+}
+
+/** A product node's recorded values (and its variants') that the rebuild cannot set, by gid. */
+function productUnsettable(id: string, node: Record<string, unknown>): Record<string, string[]> | undefined {
+  const out: Record<string, string[]> = {};
+  const own = unsettableFields(node, "Product");
+  if (own.length) out[id] = own;
+  const variants = isObject(node.variants) && Array.isArray(node.variants.nodes) ? node.variants.nodes : [];
+  for (const v of variants) if (isObject(v) && typeof v.id === "string" && unsettableFields(v, "ProductVariant").length) out[v.id] = unsettableFields(v, "ProductVariant");
+  return Object.keys(out).length ? out : undefined;
+}
+
+/** The owner fields a node shows (null and an all-null seo are what a new object has anyway). */
+export function recordedFields(node: Record<string, unknown>, names: readonly string[]): Record<string, unknown> {
+  const shown = (v: unknown) => v !== undefined && v !== null && !(isObject(v) && Object.values(v).every((x) => x === null));
+  return Object.fromEntries(names.filter((f) => shown(node[f])).map((f) => [f, node[f]]));
 }
 
 /** Metafield-shaped objects under an owner (not under another object with its own id, except metafields). */
@@ -127,6 +176,10 @@ export interface Hydrated {
   failures: string[];
   /** Captured gids rebuilt without a recorded title (a placeholder): what a read shows of them is not known. */
   partial: string[];
+  /** Captured gids of the shop's objects found in the recording that could not be rebuilt (a media whose source the offline twin cannot fetch). */
+  notRebuilt?: string[];
+  /** Recorded values of rebuilt objects that no Admin API input sets: [captured gid, field]. */
+  unsettable?: [string, string][];
 }
 
 // The shop's own earlier work, done by another app than the one under test (its scopes are the
@@ -136,29 +189,33 @@ const HYDRATION_SCOPES = ["read_products", "write_products"];
 
 /** Creates the recorded owners in the twin; returns captured -> twin id and digest pairs. */
 export async function hydrate(scenarioTwin: Twin, owners: RecordedOwner[]): Promise<Hydrated> {
-  const out: Hydrated = { ids: [], strings: [], failures: [], partial: [] };
+  const out: Hydrated = { ids: [], strings: [], failures: [], partial: [], notRebuilt: [], unsettable: [] };
   if (!owners.length) return out;
   const { state, tokens } = scenarioTwin.sandbox;
   ensureInstallation(state, scenarioTwin.shop, HYDRATION_APP, HYDRATION_SCOPES);
   const twin: Twin = { ...scenarioTwin, token: tokens.issueOffline(scenarioTwin.shop, HYDRATION_APP, HYDRATION_SCOPES.join(","), { expiring: false }).access.token };
   for (const owner of owners) {
-    const title = owner.fields.title ?? `Recorded ${owner.type.toLowerCase()}`;
-    if (owner.fields.title === undefined) out.partial.push(owner.gid);
+    const fields = { ...owner.answered, ...owner.fields };
+    const title = fields.title ?? `Recorded ${owner.type.toLowerCase()}`;
+    if (fields.title === undefined) out.partial.push(owner.gid);
     const reply = owner.type === "Product"
-      ? await postGraphql(twin, { query: CREATE_PRODUCT, variables: { product: { ...owner.fields, title, ...(productOptionsInput(owner.catalog) ? { productOptions: productOptionsInput(owner.catalog) } : {}) } } })
-      : await postGraphql(twin, { query: CREATE_COLLECTION, variables: { input: { ...owner.fields, title } } });
+      ? await postGraphql(twin, { query: CREATE_PRODUCT, variables: { product: { ...fields, title, ...(productOptionsInput(owner.catalog) ? { productOptions: productOptionsInput(owner.catalog) } : {}) } } })
+      : await postGraphql(twin, { query: CREATE_COLLECTION, variables: { input: { ...fields, title } } });
     const payload = (reply.body as { data?: Record<string, { product?: { id: string }; collection?: { id: string }; userErrors?: unknown[] } | null> })?.data;
     const made = payload?.productCreate?.product?.id ?? payload?.collectionCreate?.collection?.id;
     if (!made) {
       out.failures.push(`${owner.gid}: ${JSON.stringify(reply.body).slice(0, 200)}`);
+      out.notRebuilt!.push(owner.gid);
       continue;
     }
     out.ids.push([owner.gid, made]);
+    for (const [gid, fields] of Object.entries(owner.unsettable ?? {})) for (const f of fields) out.unsettable!.push([gid, f]);
     if (owner.catalog) {
       const rebuilt = await rebuildCatalog(twin, made, owner.gid, owner.catalog);
       out.ids.push(...rebuilt.ids);
       out.failures.push(...rebuilt.failures);
       out.partial.push(...rebuilt.partial);
+      out.notRebuilt!.push(...rebuilt.notRebuilt);
     }
     // A namespace the recording app owns (app--<its client id>) only that app may write: the
     // scenario's own app, under the twin app's client id, writes those.

@@ -3,7 +3,8 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { CAPTURES_DIR, CONFORMANCE_DOMAINS, listCaptures, loadRequestIndex, readRequestDocument, type CaptureFile } from "./captures";
 import { normalizeCapture, upstreamEvidence } from "./normalize";
-import { reconstructQueries } from "./reconstruct";
+import { allRequestDocuments, reconstructQueries } from "./reconstruct";
+import { indexedDocuments } from "./indexed-documents";
 import { replayScenario, type ExchangeResult } from "./replay";
 import { explainResult, renderReport, type DomainCounts } from "./report";
 
@@ -27,7 +28,8 @@ const started = performance.now();
 
 async function run(capture: CaptureFile) {
   const json: unknown = JSON.parse(readFileSync(path.join(CAPTURES_DIR, capture.file), "utf8"));
-  const exchanges = reconstructQueries(normalizeCapture(json, { index: index[capture.file], readDocument: (p) => readRequestDocument(p) }));
+  // Steps stored without query text: the documents the index lists for this capture are tried before all others.
+  const exchanges = reconstructQueries(normalizeCapture(json, { index: index[capture.file], readDocument: (p) => readRequestDocument(p) }), [...indexedDocuments(index[capture.file]), ...allRequestDocuments()]);
   results.push(...(await replayScenario(capture, exchanges, upstreamEvidence(json))));
 }
 

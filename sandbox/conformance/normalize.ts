@@ -1,5 +1,7 @@
 import type { IndexTarget } from "./captures";
 import { ANY_GID, isMutationStep, isObject } from "./steps";
+import { staleReadKey } from "./stale-read-order";
+import { makersFirst, setupAfterEarlierReads } from "./setup-order";
 
 // Turns one capture file (a free-form scenario object) into the ordered list of GraphQL exchanges
 // it recorded. SOURCE.md lists five shapes; they differ in where the query text and the response
@@ -130,7 +132,13 @@ export function normalizeCapture(capture: unknown, options: NormalizeOptions = {
   const indexed = orderByIndex(found);
   const documentOrder = found.map((f) => f.exchange);
   const contradicts = (order: Exchange[]) => usesBeforeCreate(order) || usesAfterDelete(order);
-  return placeCleanups(contradicts(indexed) && !contradicts(documentOrder) ? documentOrder : indexed);
+  const order = contradicts(indexed) && !contradicts(documentOrder) ? documentOrder : indexed;
+  // Neither order works when the setup is stored after the cases that use it (setup-order.ts).
+  const setupFirst = contradicts(order) ? makersFirst(order) : order;
+  const settled = contradicts(setupFirst) ? order : setupFirst;
+  // …and a setup stored before a read whose newest-first page shows it had not run yet.
+  const setupLater = setupAfterEarlierReads(settled);
+  return placeCleanups(contradicts(setupLater) ? settled : setupLater);
 }
 
 /** Whether some exchange's request names a gid that an earlier `…Delete` mutation's request named. */
@@ -163,7 +171,11 @@ export const isCleanupPath = (path: string) => CLEANUP_SEGMENT.test(path);
 // used the objects: a step named cleanup* is moved to just after the last later exchange whose
 // request names one of the ids the cleanup's own request names. Cleanup steps that share no id
 // with later exchanges (per-case cleanups, `cleanupBefore`) keep their document position.
-const isPreCapture = (ex: Exchange) => /(^|[.[])preCapture/i.test(ex.path);
+// (also a step named `<x>PreDisable`/`<x>PreDelete`: localization-translations-unknown-resource
+// stores `setup.localePreDisable`, the disable of a leftover locale its setup then enabled again)
+// (and a read the recorder named `…-before-create`: metaobject-definition-delete-cascade.json stores
+// `hydrate-definition-by-type-before-create`, which answered null, after the setup that created it)
+const isPreCapture = (ex: Exchange) => /(^|[.[])preCapture/i.test(ex.path) || /[.[][a-z]+Pre(Disable|Delete)(\]|\.|\[|$)/.test(ex.path) || (/-before-create$/.test(ex.name) && !isMutationStep(ex));
 
 export function placeCleanups(exchanges: Exchange[]): Exchange[] {
   // Steps named preCapture… cleared leftovers before the captured changes (a disable), wherever
@@ -210,7 +222,8 @@ function orderByIndex(found: { exchange: Exchange; indexOrder?: number }[]): Exc
       return { key: f.indexOrder, position, exchange: f.exchange };
     }
     const attached = anchor && anchor.parent === parentOf(f.exchange.path);
-    return { key: attached ? anchor!.order : maxBefore, position, exchange: f.exchange };
+    // (a read showing a value an indexed mutation stored before it replaced ran before it: stale-read-order.ts)
+    return { key: staleReadKey(found, position) ?? (attached ? anchor!.order : maxBefore), position, exchange: f.exchange };
   });
   return keyed.sort((x, y) => x.key - y.key || x.position - y.position).map((k) => k.exchange);
 }

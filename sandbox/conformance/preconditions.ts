@@ -1,4 +1,4 @@
-import type { ShopLocaleRecord } from "../shopify/state";
+import type { MarketRecord, ShopLocaleRecord } from "../shopify/state";
 import type { Exchange } from "./normalize";
 import { operationOf, scenarioScopes } from "./scopes";
 import type { AppListing } from "../shopify/platform/app-listing";
@@ -28,8 +28,17 @@ type Data = Record<string, unknown> | null | undefined;
 /** `evidence`: the recording proxy's read-through answers (state only; the scopes are what the scenario's own requests needed). */
 export function scenarioSetup(exchanges: Exchange[], evidence: Exchange[] = []): TwinSetup {
   const observed = [...evidence, ...exchanges];
-  const markets = fillGaps(recordedMarkets(exchanges), recordedMarkets(observed), (m) => m.id, (m) => m.name === UNRECORDED_MARKET_NAME);
+  const seen = recordedMarkets(observed);
+  const markets = fillGaps(recordedMarkets(exchanges), seen, (m) => m.id, (m) => m.name === UNRECORDED_MARKET_NAME).map((m) => withEvidencedCurrency(m, seen));
   return { scopes: recordedScopes(exchanges) ?? scenarioScopes(exchanges), locales: fillGaps(initialLocales(exchanges), initialLocales(evidence), (l) => l.locale, () => false), app: recordedApp(exchanges) ?? recordedApp(evidence), markets };
+}
+
+/** A market whose currency the scenario's reads did not show takes the one upstream evidence showed, if any. */
+function withEvidencedCurrency(m: MarketRecord, evidence: MarketRecord[]): MarketRecord {
+  const currency = m.currencyUnknown ? evidence.find((e) => e.id === m.id)?.currencyCode : undefined;
+  if (!currency) return m;
+  const { currencyUnknown: _unknown, ...known } = m;
+  return { ...known, currencyCode: currency };
 }
 
 /** The recording app's own listing (title, handle, developer, embedded, requested scopes), from the first App object a response shows. */

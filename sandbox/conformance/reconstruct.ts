@@ -6,6 +6,7 @@ import { CAPTURES_DIR, readRequestDocument } from "./captures";
 import type { Exchange } from "./normalize";
 import { echoedInputs, synthesizeQuery } from "./synthesize";
 import { isObject } from "./steps";
+import { pageSizesAllow } from "./page-sizes";
 
 // Some captures store a step's variables and response but not its query text (e.g. a
 // `setup.productCreate` kept only as { request: { variables }, response }). The step is replayed
@@ -85,7 +86,7 @@ export function fits(query: string, variables: Record<string, unknown>, data: Re
   if (Object.keys(variables).some((name) => !defined.has(name))) return false;
   for (const [name, def] of defined) if (def.type.kind === Kind.NON_NULL_TYPE && !def.defaultValue && !(name in variables)) return false;
   const fragments = new Map(doc.definitions.filter((d): d is FragmentDefinitionNode => d.kind === Kind.FRAGMENT_DEFINITION).map((f) => [f.name.value, f]));
-  return matches([op.selectionSet], data, fragments, true);
+  return matches([op.selectionSet], data, fragments, true) && pageSizesAllow(op, variables, data, fragments);
 }
 
 interface Keyed { required: boolean; sets: SelectionSetNode[]; leaf: boolean }

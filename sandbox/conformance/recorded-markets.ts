@@ -6,7 +6,7 @@ import { acceptedCleanly, ANY_GID, isMutationStep, isObject, rootKeys } from "./
 // locales): every Market a read showed before a mutation of the scenario named it, or that a
 // mutation Shopify accepted without errors worked on, and that no step of the scenario created.
 // They keep their recorded ids; their name, handle, status, type, currency and countries are what
-// the reads showed. A market no read described (only its id is known) gets placeholders, and
+// the reads showed (a currency no read showed stays unknown: `currencyUnknown`). A market no read described (only its id is known) gets placeholders, and
 // `unrecordedMarkets` names it so that differences in those values are judged as unknown.
 
 const MARKET = /^gid:\/\/shopify\/Market\/(\d+)$/;
@@ -21,12 +21,20 @@ export function recordedMarkets(exchanges: Exchange[]): MarketRecord[] {
   const found = new Map<string, MarketRecord>();
   const add = (id: string, o: Record<string, unknown> = {}) => {
     const n = Number(MARKET.exec(id)?.[1]);
-    if (!n || created.has(id) || found.has(id)) return;
+    const facts = currencyFacts(o);
+    const currency = facts.currencyCode;
+    const known = found.get(id);
+    // A later read may show what an earlier one did not select.
+    if (known) {
+      if (known.currencyUnknown && typeof currency === "string") { known.currencyCode = currency; delete known.currencyUnknown; }
+      if (known.currencySettings === undefined && facts.currencySettings !== undefined) known.currencySettings = facts.currencySettings;
+      if (known.priceInclusions === undefined && facts.priceInclusions !== undefined) known.priceInclusions = facts.priceInclusions;
+    }
+    if (!n || created.has(id) || known) return;
     // Countries: `regions.nodes[].code`, or (2026-04+) `conditions.regionsCondition.regions.edges[].node.code`.
     const listed = (o.regions as { nodes?: { code?: unknown }[] } | undefined)?.nodes
       ?? ((o.conditions as { regionsCondition?: { regions?: { edges?: { node?: { code?: unknown } }[] } } } | undefined)?.regionsCondition?.regions?.edges ?? []).map((e) => e.node ?? {});
     const regions = listed.map((r) => r.code).filter((c): c is string => typeof c === "string");
-    const currency = ((o.currencySettings as { baseCurrency?: { currencyCode?: unknown } } | undefined)?.baseCurrency?.currencyCode);
     found.set(id, {
       id: n,
       name: typeof o.name === "string" ? o.name : UNRECORDED_MARKET_NAME,
@@ -34,7 +42,10 @@ export function recordedMarkets(exchanges: Exchange[]): MarketRecord[] {
       status: o.status === "DRAFT" ? "DRAFT" : "ACTIVE",
       type: typeof o.type === "string" ? (o.type as MarketRecord["type"]) : "REGION",
       countryCodes: regions,
-      ...(typeof currency === "string" ? { currencyCode: currency } : {}),
+      // No read showed its currency: unknown, never the shop's by default.
+      ...(typeof currency === "string" ? { currencyCode: currency } : { currencyUnknown: true }),
+      ...(facts.currencySettings !== undefined ? { currencySettings: facts.currencySettings } : {}),
+      ...(facts.priceInclusions !== undefined ? { priceInclusions: facts.priceInclusions } : {}),
     });
   };
   const collect = (node: unknown): void => {
@@ -50,6 +61,29 @@ export function recordedMarkets(exchanges: Exchange[]): MarketRecord[] {
     for (const g of [...request, ...(JSON.stringify(ex.response?.data ?? null).match(ANY_GID) ?? [])]) touched.add(g);
   }
   return [...found.values()];
+}
+
+/**
+ * What a read showed of a market's money: its currency (the base currency of its currency settings,
+ * or the one currency all its listed countries show: markets-baseline.json's "Conformance US" has
+ * no currency settings and its US region prices in CAD), its other currency settings (null: none),
+ * and its price inclusions (null: none). Undefined where the read did not select them.
+ */
+function currencyFacts(o: Record<string, unknown>): Pick<MarketRecord, "currencyCode" | "currencySettings" | "priceInclusions"> {
+  const settings = o.currencySettings;
+  const base = isObject(settings) && isObject(settings.baseCurrency) ? settings.baseCurrency.currencyCode : undefined;
+  const regionEdges = ((o.conditions as { regionsCondition?: { regions?: { edges?: { node?: { currency?: { currencyCode?: unknown } } }[] } } } | undefined)?.regionsCondition?.regions?.edges ?? []);
+  const regionCurrencies = new Set(regionEdges.map((e) => e.node?.currency?.currencyCode));
+  const regional = regionCurrencies.size === 1 ? [...regionCurrencies][0] : undefined;
+  const currencyCode = typeof base === "string" ? base : typeof regional === "string" ? regional : undefined;
+  const currencySettings = settings === null ? null
+    : isObject(settings) && typeof settings.localCurrencies === "boolean" && typeof settings.roundingEnabled === "boolean" ? { localCurrencies: settings.localCurrencies, roundingEnabled: settings.roundingEnabled }
+    : undefined;
+  const inclusions = o.priceInclusions;
+  const priceInclusions = inclusions === null ? null
+    : isObject(inclusions) ? Object.fromEntries(Object.entries(inclusions).filter(([k, v]) => k !== "__typename" && ["string", "boolean"].includes(typeof v)))
+    : undefined;
+  return { ...(currencyCode ? { currencyCode } : {}), ...(currencySettings !== undefined ? { currencySettings } : {}), ...(priceInclusions !== undefined ? { priceInclusions } : {}) };
 }
 
 export const UNRECORDED_MARKET_NAME = "Recorded market";
@@ -71,18 +105,23 @@ export function recordedWebPresences(exchanges: Exchange[]): RecordedWebPresence
   const created = createdBy(exchanges, "webPresenceCreate");
   const touched = new Set<string>();
   const found = new Map<string, RecordedWebPresence>();
-  const collect = (node: unknown): void => {
-    if (Array.isArray(node)) return node.forEach(collect);
+  // `market`: the market whose webPresences the node is listed in (markets-baseline.json reads a
+  // market's presences from the market: the presence belongs to it).
+  const collect = (node: unknown, market?: number): void => {
+    if (Array.isArray(node)) return node.forEach((v) => collect(v, market));
     if (!isObject(node)) return;
     const id = typeof node.id === "string" ? node.id : "";
     const n = Number(PRESENCE.exec(id)?.[1]);
     if (n && !touched.has(id) && !created.has(id) && !found.has(id) && "subfolderSuffix" in node) {
       const locale = (v: unknown) => (isObject(v) && typeof v.locale === "string" ? v.locale : undefined);
       const alternates = Array.isArray(node.alternateLocales) ? node.alternateLocales.map(locale).filter((l): l is string => !!l) : undefined;
-      const markets = (node.markets as { nodes?: { id?: unknown }[] } | undefined)?.nodes?.map((m) => Number(MARKET.exec(String(m.id))?.[1])).filter((m) => m > 0) ?? [];
+      const listed = node.markets as { nodes?: { id?: unknown }[]; edges?: { node?: { id?: unknown } }[] } | undefined;
+      const markets = (listed?.nodes ?? listed?.edges?.map((e) => e.node ?? {}) ?? []).map((m) => Number(MARKET.exec(String(m.id))?.[1])).filter((m) => m > 0);
+      if (market && !markets.includes(market)) markets.push(market);
       found.set(id, { id: n, subfolderSuffix: typeof node.subfolderSuffix === "string" ? node.subfolderSuffix : null, defaultLocale: locale(node.defaultLocale), alternateLocales: alternates, marketIds: markets });
     }
-    Object.values(node).forEach(collect);
+    const owner = Number(MARKET.exec(id)?.[1]) || undefined;
+    for (const [k, v] of Object.entries(node)) collect(v, owner && (k === "webPresences" || k === "webPresence") ? owner : k === "node" || k === "nodes" || k === "edges" ? market : undefined);
   };
   for (const ex of exchanges) {
     if (isMutationStep(ex)) {

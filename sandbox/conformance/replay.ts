@@ -6,10 +6,24 @@ import { scenarioSetup } from "./preconditions";
 import { selectsAtAll, selectsUnconditionally } from "./reconstruct";
 import { operationOf } from "./scopes";
 import { outsideListedDomains } from "./scope";
-import { ANY_GID, fillGaps, isMutationStep } from "./steps";
+import { ANY_GID, fillGaps, isMutationStep, isObject } from "./steps";
 import { hydrate, preexistingOwners } from "./hydrate";
+import { nextPageIsRecordedShops } from "./recorded-pages";
+import { sentWithDelegate, trackDelegates, type LiveDelegate } from "./delegate-credentials";
+import { inIssueOrder } from "./issue-order";
+import { atUnsettableField, notRebuiltOf, type NotRebuilt } from "./not-rebuilt";
+import { hydrateMetaobjectDefinitions, recordedDefinitions } from "./hydrate-metaobjects";
+import { deletesBeforeRecreate } from "./recreate-order";
 import { placeRecordedWebPresences } from "./twin";
 import { recordedWebPresences, unrecordedMarkets } from "./recorded-markets";
+import { echoedLocale } from "./echoed-locale";
+import { inListEvidenceOrder } from "./list-evidence-order";
+import { listOfPreexistingOnly, type TwinSeed } from "./preexisting-lists";
+import { behaviourChangedSince } from "./version-drift";
+import { placeRecordedShop, recordedShop } from "./recorded-shop";
+import { hydrateStandardMetafieldDefinitions, recordedStandardDefinitions } from "./hydrate-standard-metafield-definitions";
+import { cancelRefusedOverRecordedCatalogue, continuesPinnedPositions, fileOfRecordedCatalogue, operationCountsOf, rememberOperationCounts, stillRunningOverRecordedCatalogue } from "./recorded-catalogue";
+import { marketsWithUnknownCurrency, refusedForUnknownSeed } from "./unknown-seeded";
 import { postGraphql, startTwin, type Twin, type TwinReply } from "./twin";
 import { RECORDED_API_CLIENT_ID, TWIN_API_KEY } from "./volatile";
 import { apiClientId, simulatedDelays } from "../shopify/platform/app-identity";
@@ -37,6 +51,7 @@ export const CATEGORY = {
   notImplemented: "not implemented in the twin (NOT_IMPLEMENTED_IN_SANDBOX)",
   preExisting: "depends on the recorded shop's pre-existing data",
   schema: "query does not validate against the twin's 2026-07 schema (captured on an older version)",
+  versionBehaviour: "behaviour changed since the recorded API version (captures of a newer version show the twin's 2026-07 answer)",
   differs: "response differs",
   noQuery: "query text not recorded (no inline query, documentPath or index entry, and no recorded document fits the step exactly)",
   noVariables: "variables not recorded (the document needs a variable the step did not keep)",
@@ -49,6 +64,9 @@ const GID = ANY_GID;
 const VALIDATION_CODES = new Set(["undefinedField", "argumentNotAccepted", "undefinedType", "missingRequiredArguments", "argumentLiteralsIncompatible", "selectionMismatch", "INVALID_VARIABLE", "variableMismatch"]);
 
 export async function replayScenario(capture: CaptureFile, exchanges: Exchange[], evidence: Exchange[] = []): Promise<ExchangeResult[]> {
+  exchanges = inIssueOrder(exchanges); // steps whose answers carry Shopify's issue time (issue-order.ts)
+  exchanges = deletesBeforeRecreate(exchanges); // a definition type shown again under a new id (recreate-order.ts)
+  exchanges = inListEvidenceOrder(exchanges); // makers and cleanups where complete list reads show they ran (list-evidence-order.ts)
   const results: ExchangeResult[] = [];
   const record = (ex: Exchange, outcome: Outcome) => {
     const outside = outsideListedDomains(ex);
@@ -64,17 +82,30 @@ export async function replayScenario(capture: CaptureFile, exchanges: Exchange[]
   const unreplayed = new Map<string, string>(); // captured gid (or staged key) -> path of the unreplayable step that answered it
   const uploaded = new Set<string>(); // captured staged keys whose recorded bytes this replay uploaded
   const awaited = new Set<string>(); // captured gids an unreplayable read showed processed
+  const delegates: LiveDelegate[] = []; // delegate tokens the recording made and the twin did not (delegate-credentials.ts)
   const unknownState = new Set<string>(); // rebuilt objects whose recorded values no read showed
+  const unknownSeeded = marketsWithUnknownCurrency(setup.markets ?? []); // seeded without a deciding value (unknown-seeded.ts)
   try {
     // The web presences the recorded shop had (recorded ids), then its products and collections,
     // as the scenario's reads showed them.
     const observed = [...evidence, ...exchanges];
     placeRecordedWebPresences(twin, fillGaps(recordedWebPresences(exchanges), recordedWebPresences(observed), (w) => w.id, () => false));
+    placeRecordedShop(twin, recordedShop(exchanges, evidence)); // its email and address (recorded-shop.ts)
+    rememberOperationCounts(exchanges); // bulk operations that ran over the recorded catalogue (recorded-catalogue.ts)
     const owners = fillGaps(preexistingOwners(exchanges), preexistingOwners(observed), (o) => o.gid, (o) => !Object.keys(o.fields).length && !o.metafields.length && !o.catalog);
     const hydrated = await hydrate(twin, owners);
     for (const [c, t] of hydrated.ids) { ids.set(c, t); created.add(c); }
     for (const g of [...hydrated.partial, ...unrecordedMarkets(setup.markets ?? [])]) unknownState.add(g);
     for (const [c, t] of hydrated.strings) cursors.set(c, t);
+    const notRebuilt = notRebuiltOf(hydrated); // found but not (wholly) rebuilt (not-rebuilt.ts)
+    // …and its metaobject definitions (hydrate-metaobjects.ts).
+    const definitions = await hydrateMetaobjectDefinitions(twin, recordedDefinitions(exchanges, evidence));
+    for (const [c, t] of definitions.ids) { ids.set(c, t); created.add(c); }
+    for (const g of definitions.partial) unknownState.add(g);
+    // …and the standard metafield definitions it had enabled (hydrate-standard-metafield-definitions.ts).
+    for (const [c, t] of (await hydrateStandardMetafieldDefinitions(twin, recordedStandardDefinitions(exchanges, evidence))).ids) { ids.set(c, t); created.add(c); }
+    // Every object the twin holds from here on with a smaller id was there before the scenario's first step.
+    const firstStepId = twin.sandbox.state.nextId();
     for (const ex of exchanges) {
       if (ex.upload) {
         const outcome = await replayUpload(twin, ex.upload, targets);
@@ -88,6 +119,7 @@ export async function replayScenario(capture: CaptureFile, exchanges: Exchange[]
       }
       if (!ex.query) {
         record(ex, { status: "unreplayable", category: CATEGORY.noQuery, detail: `shape ${ex.shape}` });
+        trackDelegates(ex, false, delegates);
         // The recorder waited until these objects were processed (a read that shows READY or
         // COMPLETED); the replay cannot ask that read, so it lets the same processing time pass
         // before the next step that names one of them (not before steps the recorder sent earlier).
@@ -102,7 +134,7 @@ export async function replayScenario(capture: CaptureFile, exchanges: Exchange[]
       }
       const isMutation = operationOf(ex)?.operation === "mutation";
       // A document whose required variables the recording did not keep cannot be sent as recorded.
-      const variables = withEchoedIds(ex);
+      const variables = echoedLocale(ex, withEchoedIds(ex));
       const missing = missingVariables(ex, variables);
       if (missing.length) {
         record(ex, { status: "unreplayable", category: CATEGORY.noVariables, detail: missing.map((v) => `$${v}`).join(", ") });
@@ -117,16 +149,25 @@ export async function replayScenario(capture: CaptureFile, exchanges: Exchange[]
         operationName: ex.operationName,
       };
       const { reply, diffs } = await settle(() => sendWithRetry(twin, payload), (r) => judge(ex, r), !isMutation || changesNothing(ex));
+      const twinMade = new Set(ids.values()); // before this answer pairs the twin's own objects with captured ones
       learnIds((ex.response as { data?: unknown }).data, (reply.body as { data?: unknown } | null)?.data, ids, cursors);
       learnStagedTargets((ex.response as { data?: unknown }).data, (reply.body as { data?: unknown } | null)?.data, targets, cursors);
-      const outcome: Outcome = diffs.length ? classify(ex, reply, diffs, created, isMutation, unreplayed, unknownState) : { status: "passed" };
+      const seededRefusal = diffs.length ? refusedForUnknownSeed(reply.body, diffs, unknownSeeded) : undefined;
+      const drift = diffs.length ? behaviourChangedSince(capture.apiVersion, ex, reply.body, diffs) : undefined;
+      const delegated = diffs.length ? sentWithDelegate(ex, reply.body, diffs, delegates, setup.scopes) : undefined;
+      const outcome: Outcome = seededRefusal ? { status: "incomparable", category: CATEGORY.preExisting, detail: `a value of ${seededRefusal} no read showed`, diffs }
+        : delegated ? { status: "incomparable", category: CATEGORY.unreplayableSetup, detail: `${delegated.path} (sent with a delegate access token holding only ${delegated.scopes.join(", ")}: redacted in the recording, not issued by the twin)`, diffs }
+        : drift ? { status: "incomparable", category: CATEGORY.versionBehaviour, detail: drift, diffs }
+        : diffs.length ? classify(ex, reply, diffs, created, isMutation, unreplayed, unknownState, { twinMade, firstStepId }, notRebuilt) : { status: "passed" };
       record(ex, outcome);
+      trackDelegates(ex, outcome.status === "passed", delegates);
       // What this step made in the recording was not made in the twin either: later steps naming it depend on the same setup.
       if (outcome.status === "incomparable" && outcome.category === CATEGORY.unreplayableSetup) {
         const asked = `${ex.query ?? ""} ${JSON.stringify(ex.variables)}`;
         for (const g of JSON.stringify(ex.response.data ?? null).match(GID) ?? []) if (!asked.includes(g) && !ids.has(g) && !unreplayed.has(g)) unreplayed.set(g, outcome.detail.replace(/ \(.*\)$/, ""));
       }
-      if (isMutation) for (const g of JSON.stringify(ex.response).match(GID) ?? []) created.add(g);
+      // (a seeded object whose deciding value is unknown stays the recorded shop's, even when a mutation's answer names it)
+      if (isMutation) for (const g of JSON.stringify(ex.response).match(GID) ?? []) if (!unknownSeeded.has(g)) created.add(g);
     }
   } finally {
     await twin.close();
@@ -198,12 +239,23 @@ function judge(ex: Exchange, reply: TwinReply): Difference[] {
 export async function settle(send: () => Promise<TwinReply>, judgeReply: (reply: TwinReply) => Difference[], mayPoll: boolean, windowMs = POLL_WINDOW_MS) {
   let reply = await send();
   let diffs = judgeReply(reply);
+  let judged = { reply, diffs };
   for (const deadline = Date.now() + windowMs; mayPoll && awaitsProcessing(diffs) && Date.now() < deadline;) {
     await new Promise((r) => setTimeout(r, POLL_INTERVAL_MS));
     reply = await send();
     diffs = judgeReply(reply);
+    // The twin's processing can run past the recorded state (PROCESSING, then FAILED or READY) while
+    // a difference that never settles keeps the polling going: an earlier answer that differed in
+    // strictly fewer places (a subset of this one's) is the one closer to the recorded moment.
+    if (!fewerPlaces(judged.diffs, diffs)) judged = { reply, diffs };
   }
-  return { reply, diffs };
+  return judged;
+}
+
+/** Whether `a` differs at a strict subset of the paths `b` differs at. */
+function fewerPlaces(a: Difference[], b: Difference[]): boolean {
+  const paths = new Set(b.map((d) => d.path));
+  return a.length < b.length && a.every((d) => paths.has(d.path));
 }
 
 // Fields whose value moves on by itself while Shopify processes work in the background.
@@ -212,11 +264,16 @@ const POLL_WINDOW_MS = 3_000;
 const POLL_INTERVAL_MS = 200;
 // …and search results, which include a new object once the search index has caught up.
 const isAsyncStateDiff = (d: Difference) => ASYNC_STATE_KEYS.has(d.path.replace(/\[\d+\]/g, "").split(".").pop() ?? "") || /\.(nodes|edges)\.length$/.test(d.path);
+const stillInProgress = (d: Difference) => /(^|\.)(status|fileStatus)$/.test(d.path) && ["READY", "COMPLETED"].includes(String(d.captured)) && ["UPLOADED", "PROCESSING", "CREATED", "RUNNING"].includes(String(d.twin));
 const parentPath = (path: string) => path.slice(0, path.lastIndexOf("."));
 /** Only states that move on by themselves differ, or other fields of an object whose `status` differs (an operation's result appears when it completes). */
 function awaitsProcessing(diffs: Difference[]): boolean {
   if (!diffs.length) return false;
   if (diffs.every(isAsyncStateDiff)) return true;
+  // The capture shows work finished that the twin still has in progress, and everything else that
+  // differs is still missing in the twin (a product's featured image, its images' page info appear
+  // when its media is processed: product-create-media-parity.json readyRead).
+  if (diffs.some(stillInProgress) && diffs.every((d) => isAsyncStateDiff(d) || d.twin === null || d.twin === "<absent>")) return true;
   const owners = diffs.filter((d) => /(^|\.)status$/.test(d.path)).map((d) => `${parentPath(d.path)}.`);
   return owners.length > 0 && diffs.every((d) => isAsyncStateDiff(d) || owners.some((o) => d.path.startsWith(o)));
 }
@@ -224,12 +281,15 @@ function awaitsProcessing(diffs: Difference[]): boolean {
 /** Whether a difference concerns one of `foreign`: an enclosing captured object is one, or the captured value names one. */
 export function concernsForeign(d: Difference, captured: unknown, foreign: Set<string>): boolean {
   if (!d.path.startsWith("data")) return false;
-  // A list that differs in length: exactly by the foreign objects it holds.
+  // A list that differs in length: exactly by the foreign objects it holds, or a list of a foreign
+  // object (a foreign collection's translations: localization-collection-translation-lifecycle.json).
   if (d.path.endsWith(".length")) {
-    const list = valueAt(captured, pathSteps(d.path.slice(0, -".length".length)));
+    const steps = pathSteps(d.path.slice(0, -".length".length));
+    const list = valueAt(captured, steps);
     if (!Array.isArray(list)) return false;
     const theirs = list.filter((item) => (JSON.stringify(item ?? null).match(GID) ?? []).some((g) => foreign.has(g))).length;
-    return theirs > 0 && list.length - theirs === Number(d.twin);
+    if (theirs > 0 && list.length - theirs === Number(d.twin)) return true;
+    return steps.some((_, i) => { const o = valueAt(captured, steps.slice(0, i)); return isObject(o) && [o.id, o.resourceId].some((id) => typeof id === "string" && foreign.has(id)); });
   }
   // A connection's page info follows from the objects in it.
   const page = /^(.*)\.pageInfo\.[A-Za-z]+$/.exec(d.path);
@@ -449,7 +509,7 @@ export async function uploadTo(_twin: Twin, target: StagedTarget, content: strin
   return res.status;
 }
 
-function classify(ex: Exchange, reply: TwinReply, diffs: Difference[], created: Set<string>, isMutation: boolean, unreplayed = new Map<string, string>(), unknownState = new Set<string>()): Outcome {
+function classify(ex: Exchange, reply: TwinReply, diffs: Difference[], created: Set<string>, isMutation: boolean, unreplayed = new Map<string, string>(), unknownState = new Set<string>(), twinSeed: TwinSeed = { twinMade: new Set(), firstStepId: 0 }, notRebuilt: NotRebuilt = { objects: new Set(), fields: new Map() }): Outcome {
   const body = reply.body as { errors?: { message?: string; extensions?: { code?: string } }[] } | null;
   if (!body || typeof body !== "object") return { status: "failed", category: CATEGORY.transport, detail: `HTTP ${reply.status}`, diffs };
   const twinErrors = body.errors ?? [];
@@ -494,17 +554,24 @@ function classify(ex: Exchange, reply: TwinReply, diffs: Difference[], created: 
   // Ids a response names only inside userErrors did not need to exist (a rejected reference).
   const responseIds: string[] = JSON.stringify(ex.response.data ?? null, (k, v: unknown) => (k === "userErrors" ? undefined : v)).match(GID) ?? [];
   const foreign = new Set(isMutation ? requestIds.filter((g) => !created.has(g) && responseIds.includes(g)) : responseIds.filter((g) => !created.has(g)));
+  // …and, in a mutation's answer too, objects the shop had that hydrate.ts found but could not rebuild (hydrate.ts notRebuilt).
+  for (const g of responseIds) if (notRebuilt.objects.has(g) && !created.has(g)) foreign.add(g);
   // Objects rebuilt without their recorded values: only those unrecorded fields are unknown.
   const rebuiltUnknown = (d: Difference) => UNRECORDED_FIELDS.has(d.path.split(".").pop() ?? "") && concernsForeign(d, ex.response, unknownState);
-  const overCatalogue = (d: Difference) => countsRecordedCatalogue(d, created.size) || overRecordedCatalogue(d, ex.response, created.size) || continuesOrderNumbers(d);
-  const explained = (d: Difference) => concernsForeign(d, ex.response, foreign) || overCatalogue(d) || rebuiltUnknown(d);
-  if ((foreign.size || unknownState.size) && (diffs.every(explained) || (isMutation && foreign.size && twinRefusedForeign(reply.body, ex.variables, foreign)))) {
+  // (…and a newest-first page whose next page can hold none of the scenario's own objects: recorded-pages.ts.)
+  const own = new Set([...created, ...unreplayed.keys()]);
+  const overCatalogue = (d: Difference) => countsRecordedCatalogue(d, created.size) || overRecordedCatalogue(d, ex.response, created.size) || continuesOrderNumbers(d) || nextPageIsRecordedShops(d, ex, diffs, own)
+    || fileOfRecordedCatalogue(d, ex.response, reply.body, created.size) || cancelRefusedOverRecordedCatalogue(d, ex.response, reply.body, created.size) || continuesPinnedPositions(d)
+    || stillRunningOverRecordedCatalogue(d, ex.response, created.size, operationCountsOf(ex));
+  const explained = (d: Difference) => atUnsettableField(d, ex.response, notRebuilt.fields) || concernsForeign(d, ex.response, foreign) || overCatalogue(d) || rebuiltUnknown(d) || listOfPreexistingOnly(d, ex.response, reply.body, foreign, twinSeed);
+  if ((foreign.size || unknownState.size || notRebuilt.fields.size) && (diffs.every(explained) || (isMutation && foreign.size && twinRefusedForeign(reply.body, ex.variables, foreign)))) {
     return { status: "incomparable", category: CATEGORY.preExisting, detail: foreign.size ? `e.g. ${[...foreign][0]}` : "values of a rebuilt object no read showed", diffs };
   }
   // Counts over the recorded shop's catalogue (a bulk export's objectCount, productsCount) while
   // the twin counts exactly what the scenario made, and continued order numbers.
   if (diffs.every(overCatalogue)) {
-    return { status: "incomparable", category: CATEGORY.preExisting, detail: `the recorded shop's catalogue or order history (captured ${String(diffs[0]!.captured)})`, diffs };
+    const after = diffs.every((d) => d.path.endsWith(".pageInfo.hasNextPage"));
+    return { status: "incomparable", category: CATEGORY.preExisting, detail: after ? "the recorded shop's own objects after a newest-first page" : `the recorded shop's catalogue or order history (captured ${String(diffs[0]!.captured)})`, diffs };
   }
 
   // Introspection describes the API version it ran on (the captures are of 2025-01 and 2026-04):

@@ -68,13 +68,15 @@ export function postGraphql(twin: Twin, payload: { query: string; variables: Rec
  */
 export function placeRecordedWebPresences(twin: Twin, presences: RecordedWebPresence[]): void {
   const shop = twin.sandbox.state.shops.get(twin.shop);
-  if (!shop || !presences.length) return;
+  if (!shop) return;
+  // The twin shop's own presences (its root one) exist from the start, before the scenario's first step.
   const loc = localizationOf(twin.sandbox.state, shop);
+  if (!presences.length) return;
   const primary = shop.locales.find((l) => l.primary)?.locale ?? "en";
   for (const p of presences) {
     const root = p.subfolderSuffix === null ? loc.webPresences.find((w) => w.subfolderSuffix === null) : undefined;
     if (root) {
-      Object.assign(root, { id: p.id, ...(p.defaultLocale ? { defaultLocale: p.defaultLocale } : {}), ...(p.alternateLocales ? { alternateLocales: p.alternateLocales } : {}) });
+      Object.assign(root, { id: p.id, ...(p.defaultLocale ? { defaultLocale: p.defaultLocale } : {}), ...(p.alternateLocales ? { alternateLocales: p.alternateLocales } : {}), ...(p.marketIds.length ? { marketIds: p.marketIds } : {}) });
       continue;
     }
     if (p.subfolderSuffix === null || loc.webPresences.some((w) => w.id === p.id)) continue;

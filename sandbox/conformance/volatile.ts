@@ -83,6 +83,21 @@ export const VOLATILE_RULES: VolatileRule[] = [
     },
   },
   {
+    id: "signed-preview-urls",
+    reason: "An unpublished product's onlineStorePreviewUrl is a signed password-bypass link on the shop's preview host (https://<16 alphanumerics>-<shop id>.shopifypreview.com/products_preview?preview_key=<32 hex>&_bt=<base64 token>--<40 hex>, product-update-parity.json): the host label, shop id, key, the token's expiry (issue time + 1 h) and its signature are minted per shop and request. The path, the token's message (the shop's domain) and purpose must still match; a published product's plain storefront URL is compared exactly.",
+    canonical: (_p, v) => {
+      const m = typeof v === "string" ? /^https:\/\/[a-z0-9]{16}-\d+\.shopifypreview\.com\/products_preview\?preview_key=[0-9a-f]{32}&_bt=([A-Za-z0-9+/]+=*)--[0-9a-f]{40}$/.exec(v) : null;
+      if (!m) return undefined;
+      try {
+        const token = JSON.parse(Buffer.from(m[1]!, "base64").toString("utf8")) as { _rails?: { message?: unknown; exp?: unknown; pur?: unknown } };
+        if (typeof token._rails?.exp !== "string" || !ISO_TIME.test(token._rails.exp)) return undefined;
+        return `<preview-host>.shopifypreview.com/products_preview?preview_key=<key>&_bt=${JSON.stringify({ message: token._rails.message, pur: token._rails.pur })}`;
+      } catch {
+        return undefined;
+      }
+    },
+  },
+  {
     id: "new-media-status-race",
     reason: "Right after productCreateMedia, Shopify answers a new media's status as UPLOADED or PROCESSING with nothing in the request deciding which (15 captured payloads: 11 UPLOADED, 4 PROCESSING, even within one payload: `media` UPLOADED while `product.media` shows PROCESSING). Only in productCreateMedia payloads, only these two values.",
     canonical: (p, v) => (p[1] === "productCreateMedia" && last(p) === "status" && (v === "UPLOADED" || v === "PROCESSING") ? "<uploaded-or-processing>" : undefined),

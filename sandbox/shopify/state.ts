@@ -13,6 +13,12 @@ export interface MarketRecord {
   /** The primary market is served from the primary domain's root (no subfolder). */
   primary?: boolean;
   currencyCode?: string; // presentment currency of the market (defaults to the shop's)
+  /** Seeded without its currency (a rebuilt market no read showed it for): answers it decides are refused, not defaulted. */
+  currencyUnknown?: boolean;
+  /** Known currency settings besides the base currency (null: the market has none); undefined: not modelled, Market.currencySettings fails loudly. */
+  currencySettings?: { localCurrencies: boolean; roundingEnabled: boolean } | null;
+  /** Known price inclusions (null: none; only the fields given); undefined: not modelled, fails loudly. */
+  priceInclusions?: Record<string, unknown> | null;
   /** Subfolder web presence (/<locale>-<suffix>/), or the root one for the primary market. */
   webPresence?: { id: number; subfolderSuffix: string | null; defaultLocale: string; alternateLocales: string[] } | null;
 }
@@ -31,6 +37,8 @@ export interface ShopRecord {
   locales: ShopLocaleRecord[];
   markets: MarketRecord[];
   staff: StaffRecord[];
+  /** The store's address (Shop.shopAddress) as far as it is known: fields not held here fail loudly. */
+  address?: Record<string, unknown>;
 }
 
 export interface AppInstallationRecord { id: number; shop: string; apiKey: string; scopes: string[] }

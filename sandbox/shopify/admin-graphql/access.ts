@@ -57,7 +57,10 @@ export interface RequiredAccess { scope: string; requiredAccess: string }
 // - BusinessEntity.shopifyPaymentsAccount: store-properties/store-properties-baseline.json (denied, verbatim text);
 // - MarketWebPresence.defaultLocale/alternateLocales: markets/markets-baseline.json accessScopeProbes
 //   ("`read_locales` access scope or `read_markets_home` access scope"; the recording app held one and
-//   was answered) and quirks.md §2; no denial of it was recorded, so the text ends like the single-scope ones.
+//   was answered) and quirks.md §2; no denial of it was recorded, so the text ends like the single-scope ones;
+// - Order.customer: read_customers (the twin's order resolver required it before; kept here so the
+//   conformance harness grants it to a scenario that read an order's customer, as
+//   orders/order-live-hybrid-mixed-catalog.json baselineHydrate did). No denial of it was recorded.
 export interface FieldScopeRule { anyOf: string[]; requiredAccess: string }
 
 const LOCALE_FIELDS: FieldScopeRule = { anyOf: ["read_locales", "read_markets_home"], requiredAccess: "`read_locales` access scope or `read_markets_home` access scope." };
@@ -68,6 +71,7 @@ const FIELD_RULES: Record<string, FieldScopeRule> = {
   },
   "MarketWebPresence.defaultLocale": LOCALE_FIELDS,
   "MarketWebPresence.alternateLocales": LOCALE_FIELDS,
+  "Order.customer": { anyOf: ["read_customers"], requiredAccess: "`read_customers` access scope." },
 };
 
 /** The scope rule of a nested field (by its parent object type), or undefined if its root field's scope covers it. */

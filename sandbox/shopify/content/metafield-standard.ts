@@ -49,8 +49,14 @@ export function standardMetafieldDefinitionEnable(args: EnableArgs, ctx: AdminCo
   }
   if (!template) throw notImplemented(info, "standardMetafieldDefinitionEnable of a template the twin has not recorded");
   if (args.pin) throw notImplemented(info, "standardMetafieldDefinitionEnable(pin: true)");
-  if (findMetafieldDefinition(ctx.state, ctx.shop.domain, template.ownerType, template.namespace, template.key)) {
-    throw notImplemented(info, "standardMetafieldDefinitionEnable of an enabled definition"); // not captured
+  const enabled = findMetafieldDefinition(ctx.state, ctx.shop.domain, template.ownerType, template.namespace, template.key);
+  if (enabled) {
+    // Enabling a definition the shop already has answers that definition, unchanged and without
+    // userErrors (metafield-definition-access-validation.json: reservedBeforeSetup reads
+    // shopify.color-pattern, then standardReservedSetup's enable answers the same id). Captured
+    // without access, capability or visibility arguments only; with them it fails loudly.
+    if (args.access || requested.length || args.visibleToStorefrontApi != null) throw notImplemented(info, "standardMetafieldDefinitionEnable of an enabled definition with options");
+    return { createdDefinition: metafieldDefinitionNode(ctx, enabled), userErrors: [] };
   }
   const unknown: Unknown = [];
   if (template.name === undefined) unknown.push("name");

@@ -6,6 +6,10 @@ import { isDefinitionType, typeCategory, VALID_TYPES } from "./metafield-values"
 import { definitionByType, deleteObject, metaobjectStore, objectsOfType, type MetaobjectDefinitionRecord } from "./metaobjects-store";
 import { metaobjectNode } from "./metaobjects";
 import { standardTemplate } from "./metaobject-standard";
+import type { GraphQLResolveInfo } from "graphql";
+import { appNode } from "../platform/app-listing";
+import { installationNode } from "../admin-graphql/resolvers/app-installation";
+import { notImplemented } from "../admin-graphql/resolvers/not-implemented";
 
 // metaobjectDefinitionCreate / metaobjectDefinition / metaobjectDefinitionByType / metaobjectDefinitions.
 // Messages and codes: metaobject-definition-create-validation.json, definition-create-field-validations.json,
@@ -46,6 +50,7 @@ export function metaobjectDefinitionCreate(args: { definition: DefinitionInput }
     shop: ctx.shop.domain,
     type,
     ownerApiKey: isAppType ? ctx.token.apiKey : null,
+    creatorApiKey: ctx.token.apiKey,
     name: input.name!,
     description: input.description ?? null,
     displayNameKey: input.displayNameKey ?? null,
@@ -175,9 +180,18 @@ export function definitionNode(ctx: AdminContext, d: MetaobjectDefinitionRecord)
       // Only type and name are captured; the template's other fields fail loudly.
       return t ? { __typename: "StandardMetaobjectDefinitionTemplate", type: t.type, name: t.name } : null;
     })(),
+    createdByApp: (_args: unknown, _ctx: unknown, info: GraphQLResolveInfo) => createdByApp(ctx, d, info),
     createdAt: d.createdAt,
     updatedAt: d.updatedAt,
   };
+}
+
+// The app that created the definition (metaobject-definition-lifecycle-invariants.json shows the
+// recording app on definitions it made). The twin knows only the calling app's listing: a
+// definition another app made answers loudly.
+function createdByApp(ctx: AdminContext, d: MetaobjectDefinitionRecord, info: GraphQLResolveInfo) {
+  if (d.creatorApiKey && d.creatorApiKey === ctx.token.apiKey) return appNode(ctx, () => installationNode(ctx));
+  throw notImplemented(info, "MetaobjectDefinition.createdByApp of a definition another app created");
 }
 
 export function metaobjectDefinitionByType(args: { type: string }, ctx: AdminContext) {

@@ -23,6 +23,7 @@ export function standardMetaobjectDefinitionEnable(args: { type: string }, ctx: 
     shop: ctx.shop.domain,
     type: template.type,
     ownerApiKey: null,
+    creatorApiKey: ctx.token.apiKey,
     name: template.name,
     description: template.description,
     displayNameKey: template.displayNameKey,

@@ -10,6 +10,7 @@ export interface MetaobjectDefinitionRecord {
   shop: string;
   type: string; // stored lowercase; app types as app--<api client id>--suffix
   ownerApiKey: string | null; // set for app-reserved types
+  creatorApiKey?: string; // the app whose token created or enabled it (createdByApp)
   name: string;
   description: string | null;
   displayNameKey: string | null;

@@ -7,6 +7,10 @@ import { placeholderSvg } from "../catalog/cdn-images";
 // SVG, 10–4000 px). Every other remote URL is unreachable and its processing ends in a download
 // failure, as on Shopify for a URL that does not answer with an image (example.com in
 // file-acknowledge-update-failed-parity.json: FAILED).
+// Not even a generic file (contentType FILE) of a URL with a known extension is taken as READY:
+// Shopify stores whatever the URL answers (w3.org's dummy.pdf became READY application/pdf in
+// media-file-interface-fields.json), so the outcome, the size and the bytes the CDN URL serves
+// depend on a server the twin cannot reach; marking it READY would invent all three.
 
 export interface RemoteImage {
   /** What Shopify reports (MediaImage.mimeType), from the generator's format. */

@@ -3,6 +3,7 @@ import type { GraphQLResolveInfo } from "graphql";
 import { connection, type ConnectionArgs } from "../admin-graphql/connection";
 import type { AdminContext } from "../admin-graphql/context";
 import { notImplemented } from "../admin-graphql/resolvers/not-implemented";
+import { unknownSeededState } from "../admin-graphql/resolvers/unknown-seeded-state";
 import { metafieldOwners, type MetafieldRecord } from "../content/metafields-store";
 import type { ShopRecord, ShopifyState } from "../state";
 import { findMarket, marketNode } from "./markets";
@@ -119,8 +120,10 @@ interface RegisterInput { marketId: string; key: string; value: string; marketLo
 
 // Per input: key -> market -> value -> digest. Only the key error and the money value error are
 // captured. The money rule is inferred: a CAD value registered for the CAD "International" and an
-// MXN one for "Mexico" succeeded; a CAD value for a "Currency Settings … Manual Rate" market failed
-// with "Market Localizable content is invalid", so the value's currency must be the market's.
+// MXN one for the MXN "Mexico" succeeded (market-localization-money-metafield-remove-parity.json;
+// their currencies: markets-baseline.json); a CAD value for a "Currency Settings … Manual Rate"
+// market failed with "Market Localizable content is invalid" (market-localization-metafield-
+// lifecycle-parity.json), so the value's currency must be the market's.
 export function marketLocalizationsRegister(args: { resourceId: string; marketLocalizations: RegisterInput[] }, { state, shop }: AdminContext, info: GraphQLResolveInfo) {
   const resource = findLocalizable(state, shop, args.resourceId, info);
   if (!resource) return notFound(args.resourceId);
@@ -142,6 +145,8 @@ export function marketLocalizationsRegister(args: { resourceId: string; marketLo
     try {
       currency = (JSON.parse(input.value) as { currency_code?: unknown }).currency_code;
     } catch { /* invalid JSON: invalid content */ }
+    // A market seeded without its currency: the rule cannot be applied, and a default would be invented.
+    if (market.currencyUnknown && !market.currencyCode) throw unknownSeededState(`the currency of Market ${market.id}`, `gid://shopify/Market/${market.id}`);
     if (currency !== (market.currencyCode ?? shop.currencyCode)) {
       return void errors.push(userError(at("value"), "Market Localizable content is invalid", "FAILS_RESOURCE_VALIDATION"));
     }

@@ -2,6 +2,7 @@ import type { GraphQLResolveInfo } from "graphql";
 import { connection, type ConnectionArgs } from "../admin-graphql/connection";
 import { gid, type AdminContext } from "../admin-graphql/context";
 import { notImplemented } from "../admin-graphql/resolvers/not-implemented";
+import { marketCurrencySettings, marketPriceInclusions, regionCurrency } from "./market-currency";
 import type { MarketRecord, ShopRecord, ShopifyState } from "../state";
 import { catalogsOfMarket } from "./catalogs";
 import { localizationOf, type WebPresenceRecord } from "./store";
@@ -94,6 +95,8 @@ export function marketNode(state: ShopifyState, shop: ShopRecord, m: MarketRecor
         locationsCondition: null,
       };
     },
+    currencySettings: (_: unknown, _ctx: unknown, info: GraphQLResolveInfo) => marketCurrencySettings(shop, m, info),
+    priceInclusions: (_: unknown, _ctx: unknown, info: GraphQLResolveInfo) => marketPriceInclusions(m, info),
     catalogs: (args: ConnectionArgs) => connection(catalogsOfMarket(state, shop, m.id), args, (c) => c.id),
     catalogsCount: () => ({ __typename: "Count", count: catalogsOfMarket(state, shop, m.id).length, precision: "EXACT" }),
     primary: m.primary ?? false,
@@ -121,7 +124,7 @@ function regionsConnection(state: ShopifyState, shop: ShopRecord, m: MarketRecor
   const nodes = m.countryCodes.map((code) => {
     const key = `${m.id} ${code}`;
     if (!ids.has(key)) ids.set(key, state.nextId());
-    return { __typename: "MarketRegionCountry", id: gid("MarketRegionCountry", ids.get(key)!), name: COUNTRY_NAMES.of(code) ?? code, code };
+    return { __typename: "MarketRegionCountry", id: gid("MarketRegionCountry", ids.get(key)!), name: COUNTRY_NAMES.of(code) ?? code, code, currency: (_: unknown, _ctx: unknown, info: GraphQLResolveInfo) => regionCurrency(shop, m, info) };
   });
   return connection(nodes, args, (n) => n.id);
 }

@@ -4,8 +4,9 @@ import { taxRule } from "../catalog/tax";
 // Shop settings a fresh store has (2026-04/store-properties/store-properties-baseline.json, a
 // partner development store): prices exclude tax and shipping is untaxed unless the store's country
 // prices tax-inclusively, metric units outside the imperial countries, Shopify's per-store resource
-// limits, no digital wallets and no published policies. The shop's country is its primary market's
-// (the twin keeps no separate store address; Shop.shopAddress stays unimplemented).
+// limits, no digital wallets and no published policies. The shop's country is its primary market's.
+// Shop.shopAddress answers the store address a shop was set up with (ShopRecord.address), field by
+// field: a field it does not hold fails loudly, and a shop without one leaves the field unimplemented.
 
 const IMPERIAL = new Set(["US", "LR", "MM"]);
 
@@ -21,6 +22,8 @@ export function storePropertyFields(s: ShopRecord) {
     paymentSettings: { __typename: "PaymentSettings", supportedDigitalWallets: [] },
     shopPolicies: [],
     ...(s.plan.partnerDevelopment ? { features: developmentStoreFeatures() } : {}),
+    // The address is named after its shop (store-properties-baseline.json: ShopAddress/<shop id>).
+    ...(s.address ? { shopAddress: { __typename: "ShopAddress", id: `gid://shopify/ShopAddress/${s.id}`, ...s.address } } : {}),
   };
 }
 

@@ -97,15 +97,16 @@ describe("capture normalizer", () => {
 });
 
 describe("fillGaps (the scenario's own evidence wins over the proxy's read-through answers)", () => {
-  const key = (o: { id: number }) => o.id;
-  const blank = (o: { name?: string }) => !o.name;
+  type Seen = { id: number; name?: string };
+  const key = (o: Seen) => o.id;
+  const blank = (o: Seen) => !o.name;
   it("adds objects only the evidence shows and replaces ones the scenario showed blank", () => {
-    const own = [{ id: 1, name: "scenario" }, { id: 2 }];
+    const own: Seen[] = [{ id: 1, name: "scenario" }, { id: 2 }];
     const evidence = [{ id: 1, name: "proxy" }, { id: 2, name: "proxy" }, { id: 3, name: "proxy" }];
     expect(fillGaps(own, evidence, key, blank)).toEqual([{ id: 1, name: "scenario" }, { id: 2, name: "proxy" }, { id: 3, name: "proxy" }]);
   });
   it("never replaces a shown object by a blank one from the evidence", () => {
-    expect(fillGaps([{ id: 1, name: "scenario" }], [{ id: 1 }], key, blank)).toEqual([{ id: 1, name: "scenario" }]);
-    expect(fillGaps([{ id: 1 }], [{ id: 1 }], key, blank)).toEqual([{ id: 1 }]);
+    expect(fillGaps<Seen>([{ id: 1, name: "scenario" }], [{ id: 1 }], key, blank)).toEqual([{ id: 1, name: "scenario" }]);
+    expect(fillGaps<Seen>([{ id: 1 }], [{ id: 1 }], key, blank)).toEqual([{ id: 1 }]);
   });
 });

@@ -9,6 +9,7 @@ import { isReadyImage, mediaNode, mediaStatus, productImage } from "./media-node
 import { count, metafieldFields, plainText, truncate } from "./shared";
 import { variantNode } from "./variant-node";
 import { optionIds, productTracksInventory, variantTracked } from "../variants";
+import { onlineStorePreviewUrl } from "../online-store-preview";
 
 // Product as the 2026-07 schema defines it, computed from a ProductRecord. Fields not listed here
 // fail loudly (implementedFieldsOnly); `translations` belongs to the localization domain.
@@ -48,7 +49,7 @@ export function productNode(p: ProductRecord, ctx: AdminContext) {
     updatedAt: p.updatedAt,
     publishedAt: p.publishedAt,
     onlineStoreUrl: p.status === "ACTIVE" && p.publishedAt ? onlineStore : null,
-    onlineStorePreviewUrl: onlineStore,
+    onlineStorePreviewUrl: () => onlineStorePreviewUrl(p, ctx.shop, onlineStore),
     priceRangeV2: { __typename: "ProductPriceRangeV2", minVariantPrice: moneyV2(min, currency), maxVariantPrice: moneyV2(max, currency) },
     priceRange: { __typename: "ProductPriceRange", minVariantPrice: moneyV2(min, currency), maxVariantPrice: moneyV2(max, currency) },
     options: ({ first }: { first?: number | null }) =>

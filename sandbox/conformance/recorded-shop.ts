@@ -1,0 +1,45 @@
+import type { Exchange } from "./normalize";
+import { isMutationStep, isObject } from "./steps";
+import type { Twin } from "./twin";
+
+// Properties of the recorded shop that a fresh twin cannot have, taken from what reads of `shop`
+// showed: its email, and its store address (Shop.shopAddress, answered field by field as recorded).
+// The scenario's own reads first; the recording proxy's read-through answers (upstream evidence)
+// only fill in what no scenario read showed
+// (store-properties/store-properties-baseline.json: StorePropertiesShopBaseline shows both).
+// A value no read showed is never set: the twin keeps its own email, and has no address.
+
+export interface RecordedShop { email?: string; address?: Record<string, unknown> }
+
+// The ShopAddress fields kept as recorded. `id` is not: the twin names the address after its shop.
+const ADDRESS_FIELDS = ["address1", "address2", "city", "company", "coordinatesValidated", "country", "countryCodeV2", "formatted", "formattedArea", "latitude", "longitude", "phone", "province", "provinceCode", "zip"];
+
+function fromReads(exchanges: Exchange[]): RecordedShop {
+  const out: RecordedShop = {};
+  for (const ex of exchanges) {
+    if (isMutationStep(ex)) continue;
+    const shop = isObject(ex.response?.data) ? ex.response.data.shop : undefined;
+    if (!isObject(shop)) continue;
+    if (out.email === undefined && typeof shop.email === "string") out.email = shop.email;
+    if (out.address === undefined && isObject(shop.shopAddress)) {
+      const recorded = shop.shopAddress;
+      out.address = Object.fromEntries(ADDRESS_FIELDS.filter((k) => Object.hasOwn(recorded, k)).map((k) => [k, recorded[k]]));
+    }
+  }
+  return out;
+}
+
+/** The shop's recorded email and address: the scenario's reads, filled in from upstream evidence. */
+export function recordedShop(exchanges: Exchange[], evidence: Exchange[]): RecordedShop {
+  const own = fromReads(exchanges);
+  const upstream = fromReads(evidence);
+  return { ...upstream, ...Object.fromEntries(Object.entries(own).filter(([, v]) => v !== undefined)) };
+}
+
+/** Gives the twin's shop the recorded email and address. */
+export function placeRecordedShop(twin: Twin, recorded: RecordedShop): void {
+  const shop = twin.sandbox.state.shops.get(twin.shop);
+  if (!shop) return;
+  if (recorded.email !== undefined) shop.email = recorded.email;
+  if (recorded.address) shop.address = { ...recorded.address };
+}
