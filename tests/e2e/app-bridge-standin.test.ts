@@ -1,16 +1,16 @@
-import { existsSync } from "node:fs";
 import http from "node:http";
 import type { AddressInfo } from "node:net";
 import { chromium, type Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { RunningSandbox } from "../../sandbox/server";
 import { signHs256 } from "../../sandbox/shopify/auth/jwt";
-import { startTestSandbox, TEST_APP } from "./helpers";
+import { startTestSandbox, TEST_APP } from "../sandbox/helpers";
 
 const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
 
 // The App Bridge stand-in in a real browser, on a page shaped like the app's embedded layout.
-describe.skipIf(!existsSync(CHROMIUM))("App Bridge stand-in (/cdn/app-bridge.js)", () => {
+// A browser test: `npm test` runs it in the browser step, after installing Chromium.
+describe("App Bridge stand-in (/cdn/app-bridge.js)", () => {
   let sandbox: RunningSandbox;
   let browser: Browser;
   let appOrigin = "";
