@@ -1,4 +1,4 @@
-import { canonicalize } from "./volatile";
+import { canonicalize, canonicalizePair, type CompareContext } from "./volatile";
 import { isObject } from "./steps";
 
 // Structural comparison of a captured response body with the twin's, after volatile values are
@@ -8,19 +8,20 @@ export interface Difference { path: string; captured: unknown; twin: unknown }
 
 const MISSING = Symbol("missing");
 
-export function diffBodies(captured: unknown, twin: unknown, limit = 20): Difference[] {
+export function diffBodies(captured: unknown, twin: unknown, limit = 20, context: CompareContext = {}): Difference[] {
   const out: Difference[] = [];
-  walk([], captured, withoutUnrecordedExtensions(captured, twin), out, limit);
+  walk([], captured, withoutUnrecordedExtensions(captured, twin), out, limit, context);
   return out;
 }
 
-function walk(path: (string | number)[], a: unknown, b: unknown, out: Difference[], limit: number) {
+function walk(path: (string | number)[], a: unknown, b: unknown, out: Difference[], limit: number, context: CompareContext) {
   if (out.length >= limit) return;
   const ca = a === MISSING ? a : canonicalize(path, a);
   const cb = b === MISSING ? b : canonicalize(path, b);
   if (isObject(ca) && isObject(cb)) {
-    for (const key of new Set([...Object.keys(ca), ...Object.keys(cb)])) {
-      walk([...path, key], key in ca ? ca[key] : MISSING, key in cb ? cb[key] : MISSING, out, limit);
+    const [pa, pb] = canonicalizePair(ca, cb, context); // rules that judge both sides (a zone's offset at the recorded time)
+    for (const key of new Set([...Object.keys(pa), ...Object.keys(pb)])) {
+      walk([...path, key], key in pa ? pa[key] : MISSING, key in pb ? pb[key] : MISSING, out, limit, context);
     }
     return;
   }
@@ -29,7 +30,7 @@ function walk(path: (string | number)[], a: unknown, b: unknown, out: Difference
       out.push({ path: `${formatPath(path)}.length`, captured: ca.length, twin: cb.length });
       if (ca.length === 0 || cb.length === 0) return;
     }
-    for (let i = 0; i < Math.min(ca.length, cb.length); i++) walk([...path, i], ca[i], cb[i], out, limit);
+    for (let i = 0; i < Math.min(ca.length, cb.length); i++) walk([...path, i], ca[i], cb[i], out, limit, context);
     return;
   }
   if (ca !== cb) out.push({ path: formatPath(path), captured: show(ca), twin: show(cb) });

@@ -2,6 +2,7 @@ import type { Exchange } from "./normalize";
 import { ANY_GID, isObject } from "./steps";
 import { remoteImage } from "../shopify/content/remote-sources";
 import { postGraphql, type Twin } from "./twin";
+import type { SeedMarks } from "./seeded-exchanges";
 
 // The options, variants and media a read showed of a product the recorded shop already had
 // (hydrate.ts), rebuilt with the twin's own mutations after its productCreate, and the captured
@@ -18,6 +19,14 @@ interface RecordedMedia { id: string; alt?: string; mediaContentType: string; st
 export interface RecordedCatalog { options?: RecordedOption[]; variants?: RecordedVariant[]; media?: RecordedMedia[]; defaultVariant?: string }
 
 const str = (v: unknown) => (typeof v === "string" ? v : undefined);
+/** The values of a recorded media node the rebuild takes, under its gid (seeded-exchanges.ts). */
+function markMedia(marks: SeedMarks, m: Record<string, unknown>): void {
+  const id = str(m.id) ?? "";
+  const image = isObject(m.image) ? m.image : isObject(m.preview) && isObject(m.preview.image) ? m.preview.image : undefined;
+  marks.mark(id, m, ["id", "alt", "mediaContentType", "status"].filter((k) => m[k] !== undefined));
+  if (image) marks.mark(id, image, ["url", "originalSrc"].filter((k) => str(image[k])));
+}
+
 /** A connection's nodes (nodes or edges.node), or a plain list. */
 const nodesOf = (v: unknown): Record<string, unknown>[] => {
   const list = Array.isArray(v) ? v : isObject(v) ? (Array.isArray(v.nodes) ? v.nodes : Array.isArray(v.edges) ? v.edges.map((e) => (isObject(e) ? e.node : undefined)) : []) : [];
@@ -28,13 +37,20 @@ const INVENTORY_ITEM_FIELDS = ["tracked", "requiresShipping", "countryCodeOfOrig
 const PLACEHOLDER_SOURCE = "https://placehold.co/600x400/png?text=Recorded+media";
 const isDefaultOptions = (options: RecordedOption[]) => options.length === 1 && options[0]!.name === "Title" && options[0]!.values.every((v) => v.name === "Default Title");
 
-/** What a product node of a read shows of its options, variants and media (undefined when none). */
-export function recordedCatalog(node: Record<string, unknown>): RecordedCatalog | undefined {
+/**
+ * What a product node of a read shows of its options, variants and media (undefined when none).
+ * `marks`: the values taken, under each object's own gid (the product's when it has none; seeded-exchanges.ts).
+ */
+export function recordedCatalog(node: Record<string, unknown>, marks?: SeedMarks): RecordedCatalog | undefined {
   const out: RecordedCatalog = {};
+  const product = str(node.id) ?? "";
+  const mark = (o: Record<string, unknown>, keys: string[]) => marks?.mark(str(o.id) ?? product, o, keys.filter((k) => o[k] !== undefined));
   if (Array.isArray(node.options)) {
     out.options = node.options.filter(isObject).flatMap((o) => {
       const name = str(o.name);
       if (!name) return [];
+      mark(o, ["id", "name", ...(Array.isArray(o.optionValues) ? [] : ["values"])]);
+      if (Array.isArray(o.optionValues)) for (const v of o.optionValues) if (isObject(v) && str(v.name)) mark(v, ["id", "name"]);
       const values = Array.isArray(o.optionValues)
         ? o.optionValues.filter(isObject).flatMap((v) => (str(v.name) ? [{ id: str(v.id), name: v.name as string }] : []))
         : Array.isArray(o.values) ? o.values.filter((v): v is string => typeof v === "string").map((name) => ({ name })) : [];
@@ -54,6 +70,8 @@ export function recordedCatalog(node: Record<string, unknown>): RecordedCatalog 
       if (weight && typeof weight.value === "number" && typeof weight.unit === "string") item.measurement = { weight: { value: weight.value, unit: weight.unit } };
       if (typeof v.sku === "string") item.sku = v.sku;
       if (Object.keys(item).length) fields.inventoryItem = item;
+      mark(v, ["id", "title", "selectedOptions", "sku", ...Object.keys(fields).filter((f) => f !== "inventoryItem")]);
+      if (isObject(v.inventoryItem)) marks?.mark(str(v.inventoryItem.id) ?? id, v.inventoryItem, ["id", ...Object.keys(item).filter((f) => f !== "sku")]);
       const inventoryItemId = isObject(v.inventoryItem) ? str(v.inventoryItem.id) : undefined;
       return [{ id, ...(typeof v.title === "string" ? { title: v.title } : {}), ...(options ? { options } : {}), fields, ...(inventoryItemId ? { inventoryItemId } : {}) }];
     });
@@ -63,6 +81,7 @@ export function recordedCatalog(node: Record<string, unknown>): RecordedCatalog 
       const id = str(m.id);
       if (!id || !/\/MediaImage\//.test(id)) return [];
       const image = isObject(m.image) ? m.image : isObject(m.preview) && isObject(m.preview.image) ? m.preview.image : undefined;
+      if (marks) markMedia(marks, m);
       return [{ id, alt: str(m.alt), mediaContentType: str(m.mediaContentType) ?? "IMAGE", status: str(m.status), url: image ? str(image.url) ?? str(image.originalSrc) : undefined }];
     });
   }
@@ -191,7 +210,7 @@ function titleOptions(v: RecordedVariant, optionNames: string[] | undefined): { 
  * replay order is not always the recording order), so only media no response ever shows in
  * another state, and that no step named before, were the product's own.
  */
-export function readyMediaFirstShown(exchanges: Exchange[], found: Map<string, { type: string; catalog?: RecordedCatalog }>, made: Set<string>): void {
+export function readyMediaFirstShown(exchanges: Exchange[], found: Map<string, { type: string; catalog?: RecordedCatalog }>, made: Set<string>, marks?: SeedMarks): void {
   const seen = new Set<string>();
   const processing = new Set<string>();
   JSON.stringify(exchanges.map((ex) => ex.response?.data ?? null), (_k, v: unknown) => {
@@ -205,6 +224,8 @@ export function readyMediaFirstShown(exchanges: Exchange[], found: Map<string, {
     if (owner?.type === "Product" && node.media !== undefined) {
       for (const m of recordedCatalog({ media: node.media })?.media ?? []) {
         if (seen.has(m.id) || made.has(m.id) || processing.has(m.id) || m.status !== "READY") continue;
+        const shown = nodesOf(node.media).find((n) => n.id === m.id);
+        if (marks && shown) markMedia(marks, shown);
         const known = owner.catalog?.media ?? [];
         if (!known.some((k) => k.id === m.id)) owner.catalog = { ...owner.catalog, media: [...known, m] };
       }
@@ -226,7 +247,7 @@ export function readyMediaFirstShown(exchanges: Exchange[], found: Map<string, {
  * product-create-media-parity.json), so that the replayed delete finds them
  * (product-delete-media-parity.json).
  */
-export function deletedMediaFirstShown(exchanges: Exchange[], found: Map<string, { gid: string; type: string; fields: Record<string, unknown>; metafields: unknown[]; catalog?: RecordedCatalog }>, made: Set<string>): void {
+export function deletedMediaFirstShown(exchanges: Exchange[], found: Map<string, { gid: string; type: string; fields: Record<string, unknown>; metafields: unknown[]; catalog?: RecordedCatalog }>, made: Set<string>, marks?: SeedMarks): void {
   const seen = new Set<string>();
   for (const ex of exchanges) {
     const payload = isObject(ex.response?.data) ? ex.response.data.productDeleteMedia : undefined;
@@ -239,6 +260,7 @@ export function deletedMediaFirstShown(exchanges: Exchange[], found: Map<string,
         const known = owner.catalog?.media ?? [];
         owner.catalog = { ...owner.catalog, media: [...deleted.filter((id) => !known.some((k) => k.id === id)).map((id) => ({ id, mediaContentType: "IMAGE", ...(ready ? { status: "READY" } : {}) })), ...known] };
         found.set(product, owner);
+        marks?.mark(product, payload, ["deletedMediaIds"]);
       }
     }
     for (const g of `${ex.query ?? ""} ${JSON.stringify(ex.variables ?? {})} ${JSON.stringify(ex.response?.data ?? null)}`.match(ANY_GID) ?? []) seen.add(g);

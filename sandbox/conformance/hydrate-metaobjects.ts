@@ -4,6 +4,7 @@ import { ensureInstallation } from "../shopify/state";
 import { postGraphql, type Twin } from "./twin";
 import { RECORDED_API_CLIENT_ID } from "./volatile";
 import type { Hydrated } from "./hydrate";
+import type { SeedMarks } from "./seeded-exchanges";
 
 // Metaobject definitions the recorded shop already had, rebuilt in the twin before the replay
 // through the twin's own Admin API, from what reads showed of them (the scenario's reads first, the
@@ -35,7 +36,7 @@ export interface RecordedDefinition {
 }
 
 /** Definitions a read showed before any mutation of the scenario named them, and that no mutation of the scenario created. */
-export function preexistingDefinitions(exchanges: Exchange[]): RecordedDefinition[] {
+export function preexistingDefinitions(exchanges: Exchange[], marks?: SeedMarks): RecordedDefinition[] {
   // A definition the scenario's own create or enable answered, and where in the order it did.
   const made = new Map<string, number>();
   exchanges.forEach((ex, i) => {
@@ -57,7 +58,7 @@ export function preexistingDefinitions(exchanges: Exchange[]): RecordedDefinitio
     // A read that shows a definition the scenario makes at a later step was answered after that
     // step (the order misplaces it): it is no evidence of the state before the scenario.
     if (named.some((g) => (made.get(g) ?? -1) > i)) return;
-    collect(ex.response?.data, touched, found);
+    collect(ex.response?.data, touched, found, marks);
   });
   return [...found.values()].filter((d) => !made.has(d.gid)).sort((a, b) => numberOf(a.gid) - numberOf(b.gid));
 }
@@ -65,16 +66,39 @@ export function preexistingDefinitions(exchanges: Exchange[]): RecordedDefinitio
 const MAKING = ["metaobjectDefinitionCreate", "standardMetaobjectDefinitionEnable"];
 const numberOf = (g: string) => Number(DEFINITION.exec(g)?.[1] ?? 0);
 
-function collect(node: unknown, touched: Set<string>, found: Map<string, RecordedDefinition>): void {
-  if (Array.isArray(node)) return node.forEach((v) => collect(v, touched, found));
+function collect(node: unknown, touched: Set<string>, found: Map<string, RecordedDefinition>, marks?: SeedMarks): void {
+  if (Array.isArray(node)) return node.forEach((v) => collect(v, touched, found, marks));
   if (!isObject(node)) return;
   const id = typeof node.id === "string" && DEFINITION.test(node.id) ? node.id : undefined;
   if (id && typeof node.type === "string" && !touched.has(id)) {
     // Reads of the same untouched definition show the same state: each adds what it selected.
     const seen = found.get(id) ?? { gid: id, type: node.type };
     found.set(id, { ...recordedValues(node), ...seen });
+    if (marks) markDefinition(marks, id, node);
   }
-  for (const v of Object.values(node)) collect(v, touched, found);
+  for (const v of Object.values(node)) collect(v, touched, found, marks);
+}
+
+/**
+ * The values of a definition node the rebuild takes (seeded-exchanges.ts). A standard (shopify--)
+ * one is enabled from Shopify's template: only its id and type come from the read.
+ */
+function markDefinition(marks: SeedMarks, id: string, node: Record<string, unknown>): void {
+  if (String(node.type).startsWith("shopify--")) return marks.mark(id, node, ["id", "type"]);
+  marks.mark(id, node, ["id", "type", "name", "description", "displayNameKey"].filter((k) => node[k] !== undefined));
+  if (isObject(node.access) && typeof node.access.storefront === "string") marks.mark(id, node.access, ["storefront"]);
+  if (isObject(node.capabilities)) for (const c of Object.values(node.capabilities)) {
+    if (!isObject(c) || typeof c.enabled !== "boolean") continue;
+    marks.mark(id, c, ["enabled"]);
+    if (isObject(c.data) && typeof c.data.urlHandle === "string") marks.mark(id, c.data, ["urlHandle"]);
+  }
+  if (isObject(node.createdByApp) && typeof node.createdByApp.id === "string") marks.mark(id, node.createdByApp, ["id"]);
+  const fields = recordedValues(node).fieldDefinitions;
+  if (fields) for (const f of node.fieldDefinitions as Record<string, unknown>[]) {
+    marks.mark(id, f, ["key", "name", "description", "required", "validations"].filter((k) => f[k] !== undefined));
+    marks.mark(id, f.type, ["name"]);
+    if (isObject(f.capabilities) && isObject(f.capabilities.adminFilterable)) marks.mark(id, f.capabilities.adminFilterable, ["enabled"]);
+  }
 }
 
 function recordedValues(node: Record<string, unknown>): Omit<RecordedDefinition, "gid" | "type"> {
@@ -109,9 +133,9 @@ function recordedValues(node: Record<string, unknown>): Omit<RecordedDefinition,
 }
 
 /** The definitions to rebuild: the scenario's reads, filled in from the proxy's read-through answers. */
-export function recordedDefinitions(exchanges: Exchange[], evidence: Exchange[]): RecordedDefinition[] {
+export function recordedDefinitions(exchanges: Exchange[], evidence: Exchange[], marks?: SeedMarks): RecordedDefinition[] {
   const blank = (d: RecordedDefinition) => d.name === undefined && d.fieldDefinitions === undefined;
-  return fillGaps(preexistingDefinitions(exchanges), preexistingDefinitions([...evidence, ...exchanges]), (d) => d.gid, blank).sort((a, b) => numberOf(a.gid) - numberOf(b.gid));
+  return fillGaps(preexistingDefinitions(exchanges, marks), preexistingDefinitions([...evidence, ...exchanges]), (d) => d.gid, blank).sort((a, b) => numberOf(a.gid) - numberOf(b.gid));
 }
 
 const ENABLE = "mutation HydrateStandardDefinition($type: String!) { standardMetaobjectDefinitionEnable(type: $type) { metaobjectDefinition { id } userErrors { field message } } }";

@@ -3,6 +3,7 @@ import { ANY_GID, isMutationStep, isObject } from "./steps";
 import { ensureInstallation } from "../shopify/state";
 import { postGraphql, type Twin } from "./twin";
 import type { Hydrated } from "./hydrate";
+import type { SeedMarks } from "./seeded-exchanges";
 
 // Standard metafield definitions (Shopify's `shopify` namespace) the recorded shop had already
 // enabled, rebuilt in the twin before the replay by enabling them from Shopify's template through
@@ -21,19 +22,22 @@ const STANDARD_NAMESPACE = "shopify";
 export interface RecordedStandardDefinition { gid: string; ownerType: string; namespace: string; key: string }
 interface Seen { gid: string; ownerType?: string; namespace?: string; key?: string }
 
-function collect(node: unknown, touched: Set<string>, found: Map<string, Seen>): void {
-  if (Array.isArray(node)) return node.forEach((v) => collect(v, touched, found));
+// (`marks`: the definition is enabled from Shopify's template, so only its id and the owner type,
+// namespace and key come from the read: seeded-exchanges.ts.)
+function collect(node: unknown, touched: Set<string>, found: Map<string, Seen>, marks?: SeedMarks): void {
+  if (Array.isArray(node)) return node.forEach((v) => collect(v, touched, found, marks));
   if (!isObject(node)) return;
   if (typeof node.id === "string" && DEFINITION.test(node.id) && !touched.has(node.id)) {
     const seen = found.get(node.id) ?? { gid: node.id };
     for (const k of ["ownerType", "namespace", "key"] as const) if (typeof node[k] === "string" && seen[k] === undefined) seen[k] = node[k] as string;
     found.set(node.id, seen);
+    marks?.mark(node.id, node, ["id", "ownerType", "namespace", "key"].filter((k) => typeof node[k] === "string"));
   }
-  for (const v of Object.values(node)) collect(v, touched, found);
+  for (const v of Object.values(node)) collect(v, touched, found, marks);
 }
 
 /** Definitions the exchanges' reads showed before any mutation named them. */
-function shownBeforeChanges(exchanges: Exchange[]): Map<string, Seen> {
+function shownBeforeChanges(exchanges: Exchange[], marks?: SeedMarks): Map<string, Seen> {
   const touched = new Set<string>();
   const found = new Map<string, Seen>();
   for (const ex of exchanges) {
@@ -41,18 +45,18 @@ function shownBeforeChanges(exchanges: Exchange[]): Map<string, Seen> {
       for (const g of `${ex.query ?? ""} ${JSON.stringify(ex.variables ?? {})} ${JSON.stringify(ex.response?.data ?? null)}`.match(ANY_GID) ?? []) touched.add(g);
       continue;
     }
-    collect(ex.response?.data, touched, found);
+    collect(ex.response?.data, touched, found, marks);
   }
   return found;
 }
 
 /** The standard definitions to enable before the replay. */
-export function recordedStandardDefinitions(exchanges: Exchange[], evidence: Exchange[]): RecordedStandardDefinition[] {
+export function recordedStandardDefinitions(exchanges: Exchange[], evidence: Exchange[], marks?: SeedMarks): RecordedStandardDefinition[] {
   const upstream = new Map<string, Seen>();
   for (const ex of evidence) collect(ex.response?.data, new Set(), upstream);
   const requests = exchanges.map((ex) => `${ex.query ?? ""} ${JSON.stringify(ex.variables ?? {})}`);
   const out: RecordedStandardDefinition[] = [];
-  for (const seen of shownBeforeChanges(exchanges).values()) {
+  for (const seen of shownBeforeChanges(exchanges, marks).values()) {
     const filled = { ...upstream.get(seen.gid), ...Object.fromEntries(Object.entries(seen).filter(([, v]) => v !== undefined)) } as Seen;
     const { gid, ownerType, namespace, key } = filled;
     if (namespace !== STANDARD_NAMESPACE || !ownerType || !key) continue;

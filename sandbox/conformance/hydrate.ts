@@ -7,6 +7,7 @@ import { RECORDED_API_CLIENT_ID, TWIN_API_KEY } from "./volatile";
 import { namedObjectsAnswered, notSetByRequest } from "./hydrate-answers";
 import { unsettableFields } from "./not-rebuilt";
 import { deletedMediaFirstShown, lonelyVariants, productOptionsInput, readyMediaFirstShown, recordedCatalog, rebuildCatalog, type RecordedCatalog } from "./hydrate-catalog";
+import type { SeedMarks } from "./seeded-exchanges";
 
 // Products and collections the recorded shop already had and the scenario asks for by id, rebuilt
 // in the twin before the replay from what the scenario's own reads showed of them, through the twin's Admin API (productCreate /
@@ -34,8 +35,11 @@ export interface RecordedOwner {
   unsettable?: Record<string, string[]>;
 }
 
-/** Objects first seen in a read, before any mutation of the scenario named them (in its request or response). */
-export function preexistingOwners(exchanges: Exchange[]): RecordedOwner[] {
+/**
+ * Objects first seen in a read, before any mutation of the scenario named them (in its request or response).
+ * `marks`: where each value taken came from (seeded-exchanges.ts).
+ */
+export function preexistingOwners(exchanges: Exchange[], marks?: SeedMarks): RecordedOwner[] {
   const touched = new Set<string>(); // named by a mutation so far: later reads show changed state
   const made = new Set<string>(); // returned by a mutation that was not asked about it: the scenario created it
   const found = new Map<string, RecordedOwner>();
@@ -55,7 +59,7 @@ export function preexistingOwners(exchanges: Exchange[]): RecordedOwner[] {
   });
   for (const ex of exchanges) {
     if (isMutation(ex)) {
-      answeredState(ex, touched, found);
+      answeredState(ex, touched, found, marks);
       // A mutation Shopify accepted without any error worked on objects that existed: the ones its
       // request names (an owner the recording only kept as `setup.productId`) were the shop's.
       if (acceptedCleanly(ex)) {
@@ -67,8 +71,9 @@ export function preexistingOwners(exchanges: Exchange[]): RecordedOwner[] {
       for (const g of `${JSON.stringify(ex.variables)} ${JSON.stringify(ex.response?.data ?? null)}`.match(ANY_GID) ?? []) touched.add(g);
       continue;
     }
-    collect(ex.response?.data, touched, found);
+    collect(ex.response?.data, touched, found, marks);
   }
+  for (const g of bulkMade(exchanges)) made.add(g);
   for (const g of made) found.delete(g);
   // A metafield the scenario's own steps first show in a mutation's answer (metafieldsSet) was made or
   // changed by the scenario: what a proxy read (evidence, read at an unknown time) shows of it is not the shop's.
@@ -76,22 +81,45 @@ export function preexistingOwners(exchanges: Exchange[]): RecordedOwner[] {
   for (const ex of exchanges.filter((e) => !e.evidence)) for (const g of JSON.stringify(ex.response?.data ?? null).match(ANY_GID) ?? []) if (!firstShown.has(g)) firstShown.set(g, isMutation(ex));
   for (const owner of found.values()) owner.metafields = owner.metafields.filter((m) => !m.id || !firstShown.get(m.id));
   lonelyVariants(exchanges.filter((e) => isMutation(e) && acceptedCleanly(e)), exchanges, found, made);
-  readyMediaFirstShown(exchanges, found, made);
-  deletedMediaFirstShown(exchanges, found, made);
+  readyMediaFirstShown(exchanges, found, made, marks);
+  deletedMediaFirstShown(exchanges, found, made, marks);
   // Only objects some step asks for by id: a search or list read of the recorded catalog is not
   // turned into a catalog holding exactly what it returned.
   const requested = new Set(exchanges.flatMap((ex) => `${ex.query ?? ""} ${JSON.stringify(ex.variables ?? {})}`.match(ANY_GID) ?? []));
   return [...found.values()].filter((o) => requested.has(o.gid));
 }
 
+/**
+ * Products and collections the scenario's steps first show after a bulk mutation of the scenario that
+ * creates such objects (bulkOperationRunMutation of productCreate): that operation made them, though
+ * no answer of it names them (bulk-operation-run-mutation-created-status.json: its downstreamRead shows
+ * the product only the operation's result file lists). They are not the shop's earlier state.
+ */
+function bulkMade(exchanges: Exchange[]): Set<string> {
+  const out = new Set<string>();
+  const shown = new Set<string>();
+  const types = new Set<string>(); // the types a bulk mutation of the scenario creates, from then on
+  for (const ex of exchanges.filter((e) => !e.evidence)) {
+    const gids = JSON.stringify(ex.response?.data ?? null).match(ANY_GID) ?? [];
+    for (const g of gids) if (!shown.has(g) && types.has(GID.exec(g)?.[1] ?? "")) out.add(g);
+    for (const g of [...gids, ...(`${ex.query ?? ""} ${JSON.stringify(ex.variables ?? {})}`.match(ANY_GID) ?? [])]) shown.add(g);
+    const bulk = rootKeys(ex).includes("bulkOperationRunMutation") && !ex.response?.errors?.length ? JSON.stringify(ex.variables ?? {}) + (ex.query ?? "") : "";
+    if (/\b(productCreate|productSet|productDuplicate)\b/.test(bulk)) types.add("Product");
+    if (/\bcollectionCreate\b/.test(bulk)) types.add("Collection");
+  }
+  return out;
+}
+
 /** An object a mutation's answer shows first: its fields the request did not set (hydrate-answers.ts). */
-function answeredState(ex: Exchange, touched: Set<string>, found: Map<string, RecordedOwner>): void {
+function answeredState(ex: Exchange, touched: Set<string>, found: Map<string, RecordedOwner>, marks?: SeedMarks): void {
   for (const node of namedObjectsAnswered(ex)) {
     const id = node.id as string;
     const type = GID.exec(id)?.[1] as RecordedOwner["type"] | undefined;
     if (!type || touched.has(id) || found.has(id)) continue;
     const answered = notSetByRequest(ex, recordedFields(node, type === "Product" ? PRODUCT_FIELDS : COLLECTION_FIELDS));
-    if (Object.keys(answered).length) found.set(id, { gid: id, type, fields: {}, metafields: [], answered });
+    if (!Object.keys(answered).length) continue;
+    found.set(id, { gid: id, type, fields: {}, metafields: [], answered });
+    marks?.mark(id, node, ["id", ...Object.keys(answered)]);
   }
 }
 
@@ -108,12 +136,13 @@ function translatableSource(node: Record<string, unknown>): Record<string, unkno
   return out;
 }
 
-function collect(node: unknown, touched: Set<string>, found: Map<string, RecordedOwner>): void {
-  if (Array.isArray(node)) return node.forEach((v) => collect(v, touched, found));
+function collect(node: unknown, touched: Set<string>, found: Map<string, RecordedOwner>, marks?: SeedMarks): void {
+  if (Array.isArray(node)) return node.forEach((v) => collect(v, touched, found, marks));
   if (!isObject(node)) return;
   const source = translatableSource(node);
   if (source) {
     collect(source, touched, found);
+    if (!touched.has(source.id as string)) markTranslatableSource(node, marks);
     return;
   }
   const id = typeof node.id === "string" ? node.id : undefined;
@@ -121,7 +150,9 @@ function collect(node: unknown, touched: Set<string>, found: Map<string, Recorde
   if (id && type && !touched.has(id)) {
     const names = type === "Product" ? PRODUCT_FIELDS : COLLECTION_FIELDS;
     const fields = recordedFields(node, names);
-    const catalog = type === "Product" ? recordedCatalog(node) : undefined;
+    const catalog = type === "Product" ? recordedCatalog(node, marks) : undefined;
+    marks?.mark(id, node, ["id", ...Object.keys(fields)]);
+    if (marks) metafieldsBelow(node, (mf) => marks.mark(typeof mf.id === "string" ? mf.id : id, mf, METAFIELD_KEYS));
     const unsettable = type === "Product" ? productUnsettable(id, node) : undefined;
     const seen = found.get(id);
     // Reads before any change of the object show the same state: a later one adds what an earlier
@@ -129,7 +160,17 @@ function collect(node: unknown, touched: Set<string>, found: Map<string, Recorde
     if (seen) found.set(id, { ...seen, fields: { ...fields, ...seen.fields }, metafields: [...seen.metafields, ...metafieldsBelow(node).filter((m) => !seen.metafields.some((k) => k.namespace === m.namespace && k.key === m.key))], ...(seen.catalog ?? catalog ? { catalog: seen.catalog ?? catalog } : {}), ...(seen.unsettable ?? unsettable ? { unsettable: { ...unsettable, ...seen.unsettable } } : {}) });
     else found.set(id, { gid: id, type: type as RecordedOwner["type"], fields, metafields: metafieldsBelow(node), ...(catalog ? { catalog } : {}), ...(unsettable ? { unsettable } : {}) });
   }
-  for (const v of Object.values(node)) collect(v, touched, found);
+  for (const v of Object.values(node)) collect(v, touched, found, marks);
+}
+
+const METAFIELD_KEYS = ["id", "namespace", "key", "type", "value", "compareDigest"];
+
+/** A TranslatableResource's resource id and the source values hydrate took from its translatableContent. */
+function markTranslatableSource(node: Record<string, unknown>, marks?: SeedMarks): void {
+  const owner = node.resourceId as string;
+  if (!GID.test(owner)) return;
+  marks?.mark(owner, node, ["resourceId"]);
+  for (const c of node.translatableContent as unknown[]) if (isObject(c) && typeof c.key === "string" && CONTENT_FIELDS[c.key] && typeof c.value === "string") marks?.mark(owner, c, ["key", "value"]);
 }
 
 /** A product node's recorded values (and its variants') that the rebuild cannot set, by gid. */
@@ -149,7 +190,7 @@ export function recordedFields(node: Record<string, unknown>, names: readonly st
 }
 
 /** Metafield-shaped objects under an owner (not under another object with its own id, except metafields). */
-function metafieldsBelow(owner: Record<string, unknown>): RecordedMetafield[] {
+function metafieldsBelow(owner: Record<string, unknown>, onNode?: (node: Record<string, unknown>) => void): RecordedMetafield[] {
   const out: RecordedMetafield[] = [];
   const walk = (node: unknown) => {
     if (Array.isArray(node)) return node.forEach(walk);
@@ -157,6 +198,7 @@ function metafieldsBelow(owner: Record<string, unknown>): RecordedMetafield[] {
     const { namespace, key, type, value } = node;
     if (typeof namespace === "string" && typeof key === "string" && typeof type === "string" && typeof value === "string") {
       out.push({ id: typeof node.id === "string" ? node.id : undefined, namespace, key, type, value, compareDigest: typeof node.compareDigest === "string" ? node.compareDigest : undefined });
+      onNode?.(node);
       return;
     }
     if (typeof node.id === "string" && !/\/Metafield\//.test(node.id)) return;

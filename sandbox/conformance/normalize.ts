@@ -1,7 +1,7 @@
 import type { IndexTarget } from "./captures";
 import { ANY_GID, isMutationStep, isObject } from "./steps";
 import { staleReadKey } from "./stale-read-order";
-import { makersFirst, setupAfterEarlierReads } from "./setup-order";
+import { makersFirst } from "./setup-order";
 
 // Turns one capture file (a free-form scenario object) into the ordered list of GraphQL exchanges
 // it recorded. SOURCE.md lists five shapes; they differ in where the query text and the response
@@ -136,9 +136,7 @@ export function normalizeCapture(capture: unknown, options: NormalizeOptions = {
   // Neither order works when the setup is stored after the cases that use it (setup-order.ts).
   const setupFirst = contradicts(order) ? makersFirst(order) : order;
   const settled = contradicts(setupFirst) ? order : setupFirst;
-  // …and a setup stored before a read whose newest-first page shows it had not run yet.
-  const setupLater = setupAfterEarlierReads(settled);
-  return placeCleanups(contradicts(setupLater) ? settled : setupLater);
+  return placeCleanups(settled);
 }
 
 /** Whether some exchange's request names a gid that an earlier `…Delete` mutation's request named. */

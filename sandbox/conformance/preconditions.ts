@@ -5,6 +5,7 @@ import type { AppListing } from "../shopify/platform/app-listing";
 import { fillGaps } from "./steps";
 import { recordedMarkets, UNRECORDED_MARKET_NAME } from "./recorded-markets";
 import type { TwinSetup } from "./twin";
+import type { SeedMarks } from "./seeded-exchanges";
 
 // Shop state a scenario assumes but did not create, rebuilt from the capture's own responses
 // where that is unambiguous:
@@ -25,12 +26,15 @@ import type { TwinSetup } from "./twin";
 
 type Data = Record<string, unknown> | null | undefined;
 
-/** `evidence`: the recording proxy's read-through answers (state only; the scopes are what the scenario's own requests needed). */
-export function scenarioSetup(exchanges: Exchange[], evidence: Exchange[] = []): TwinSetup {
+/**
+ * `evidence`: the recording proxy's read-through answers (state only; the scopes are what the scenario's own requests needed).
+ * `marks`: where the markets', locales' and app's values came from (seeded-exchanges.ts; owners "ShopLocale:<locale>", "app").
+ */
+export function scenarioSetup(exchanges: Exchange[], evidence: Exchange[] = [], marks?: SeedMarks): TwinSetup {
   const observed = [...evidence, ...exchanges];
-  const seen = recordedMarkets(observed);
+  const seen = recordedMarkets(observed, marks);
   const markets = fillGaps(recordedMarkets(exchanges), seen, (m) => m.id, (m) => m.name === UNRECORDED_MARKET_NAME).map((m) => withEvidencedCurrency(m, seen));
-  return { scopes: recordedScopes(exchanges) ?? scenarioScopes(exchanges), locales: fillGaps(initialLocales(exchanges), initialLocales(evidence), (l) => l.locale, () => false), app: recordedApp(exchanges) ?? recordedApp(evidence), markets };
+  return { scopes: recordedScopes(exchanges, marks) ?? scenarioScopes(exchanges), locales: fillGaps(initialLocales(exchanges, marks), initialLocales(evidence), (l) => l.locale, () => false), app: recordedApp(exchanges, marks) ?? recordedApp(evidence), markets };
 }
 
 /** A market whose currency the scenario's reads did not show takes the one upstream evidence showed, if any. */
@@ -42,7 +46,7 @@ function withEvidencedCurrency(m: MarketRecord, evidence: MarketRecord[]): Marke
 }
 
 /** The recording app's own listing (title, handle, developer, embedded, requested scopes), from the first App object a response shows. */
-function recordedApp(exchanges: Exchange[]): Partial<AppListing> | undefined {
+function recordedApp(exchanges: Exchange[], marks?: SeedMarks): Partial<AppListing> | undefined {
   const find = (node: unknown): Record<string, unknown> | undefined => {
     if (Array.isArray(node)) return node.map(find).find(Boolean);
     if (!node || typeof node !== "object") return undefined;
@@ -52,6 +56,11 @@ function recordedApp(exchanges: Exchange[]): Partial<AppListing> | undefined {
   };
   const app = exchanges.map((ex) => find(ex.response.data)).find(Boolean);
   if (!app) return undefined;
+  // (every response's App object of the recording app is the same app)
+  for (const ex of exchanges) {
+    const same = find(ex.response.data);
+    if (same && same.id === app.id) marks?.mark("app", same, ["title", "handle", "developerName", "embedded", "requestedAccessScopes"].filter((k) => same[k] !== undefined));
+  }
   const out: Partial<AppListing> = {};
   if (typeof app.title === "string") out.title = app.title;
   if (typeof app.handle === "string") out.handle = app.handle;
@@ -62,16 +71,16 @@ function recordedApp(exchanges: Exchange[]): Partial<AppListing> | undefined {
   return out;
 }
 
-function recordedScopes(exchanges: Exchange[]): string[] | undefined {
-  for (const ex of exchanges) {
-    const scopes = ((ex.response.data as Data)?.currentAppInstallation as { accessScopes?: { handle?: unknown }[] } | undefined)?.accessScopes;
-    const handles = scopes?.map((s) => s.handle).filter((h): h is string => typeof h === "string");
-    if (handles?.length) return handles;
-  }
-  return undefined;
+/** (`marks`: every read that shows exactly these scopes shows the installation's seeded scopes, owner "scopes".) */
+function recordedScopes(exchanges: Exchange[], marks?: SeedMarks): string[] | undefined {
+  const shown = exchanges.map((ex) => (ex.response.data as Data)?.currentAppInstallation as { accessScopes?: { handle?: unknown }[] } | undefined);
+  const handlesOf = (i?: { accessScopes?: { handle?: unknown }[] }) => i?.accessScopes?.map((s) => s.handle).filter((h): h is string => typeof h === "string");
+  const handles = shown.map(handlesOf).find((h) => h?.length);
+  if (handles) for (const i of shown) if (handlesOf(i)?.join(" ") === handles.join(" ")) for (const scope of i!.accessScopes!) marks?.mark("scopes", scope, ["handle"]);
+  return handles;
 }
 
-function initialLocales(exchanges: Exchange[]): ShopLocaleRecord[] {
+function initialLocales(exchanges: Exchange[], marks?: SeedMarks): ShopLocaleRecord[] {
   const out = new Map<string, ShopLocaleRecord>();
   const touched = new Set<string>(); // locales a shopLocale* mutation of the scenario changed before
   let changed = false;
@@ -81,6 +90,7 @@ function initialLocales(exchanges: Exchange[]): ShopLocaleRecord[] {
     if (!changed && Array.isArray(read) && out.size === 0) {
       for (const l of read as Partial<ShopLocaleRecord>[]) {
         if (typeof l.locale === "string") out.set(l.locale, { locale: l.locale, name: l.name ?? displayName(l.locale), primary: !!l.primary, published: !!l.published });
+        if (typeof l.locale === "string") marks?.mark(`ShopLocale:${l.locale}`, l, LOCALE_KEYS);
       }
     }
     // The root field from the document, or from the response when the step has no query text.
@@ -114,18 +124,21 @@ function initialLocales(exchanges: Exchange[]): ShopLocaleRecord[] {
     for (const l of shopLocaleObjects(data)) {
       if (!l.primary && !touched.has(l.locale) && !out.has(l.locale)) out.set(l.locale, { ...l, primary: false });
     }
+    if (marks) for (const node of shopLocaleObjects(data, [], true)) if (!node.primary && !touched.has(node.locale)) marks.mark(`ShopLocale:${node.locale}`, node, LOCALE_KEYS);
   }
   return [...out.values()];
 }
 
-/** Objects shaped like ShopLocale ({ locale, primary, published, name? }) anywhere in a response. */
-export function shopLocaleObjects(node: unknown, found: ShopLocaleRecord[] = []): ShopLocaleRecord[] {
-  if (Array.isArray(node)) node.forEach((v) => shopLocaleObjects(v, found));
+const LOCALE_KEYS = ["locale", "name", "primary", "published"];
+
+/** Objects shaped like ShopLocale ({ locale, primary, published, name? }) anywhere in a response (`asRecorded`: the captured objects themselves). */
+export function shopLocaleObjects(node: unknown, found: ShopLocaleRecord[] = [], asRecorded = false): ShopLocaleRecord[] {
+  if (Array.isArray(node)) node.forEach((v) => shopLocaleObjects(v, found, asRecorded));
   else if (node && typeof node === "object") {
     const o = node as Record<string, unknown>;
     if (typeof o.locale === "string" && typeof o.primary === "boolean" && typeof o.published === "boolean") {
-      found.push({ locale: o.locale, name: typeof o.name === "string" ? o.name : displayName(o.locale), primary: o.primary, published: o.published });
-    } else for (const v of Object.values(o)) shopLocaleObjects(v, found);
+      found.push(asRecorded ? (o as unknown as ShopLocaleRecord) : { locale: o.locale, name: typeof o.name === "string" ? o.name : displayName(o.locale), primary: o.primary, published: o.published });
+    } else for (const v of Object.values(o)) shopLocaleObjects(v, found, asRecorded);
   }
   return found;
 }

@@ -1,6 +1,6 @@
 import { readdirSync } from "node:fs";
 import path from "node:path";
-import { Kind, parse, validate, type OperationDefinitionNode, type SelectionSetNode, type FragmentDefinitionNode, type DocumentNode } from "graphql";
+import { Kind, getNamedType, isAbstractType, isInterfaceType, isObjectType, parse, validate, type OperationDefinitionNode, type SelectionSetNode, type FragmentDefinitionNode, type DocumentNode } from "graphql";
 import { loadAdminSchema } from "../shopify/admin-graphql/schema";
 import { CAPTURES_DIR, readRequestDocument } from "./captures";
 import type { Exchange } from "./normalize";
@@ -15,7 +15,8 @@ import { pageSizesAllow } from "./page-sizes";
 //   - has one operation whose root fields answer exactly the captured `data` keys,
 //   - defines every recorded variable and needs no variable the step did not record, and
 //   - selects exactly the fields the captured response holds, at every level (fields under a
-//     type condition or fragment may be absent, unconditional fields may not).
+//     type condition or fragment that may not apply may be absent; unconditional fields, also those
+//     of a fragment on the parent's own type, may not).
 // Such a step is marked querySource "reconstructed" with the document it came from. Failing that,
 // the query the response's shape allows is written from the schema (synthesize.ts, "synthesized").
 // Anything else stays "query text not recorded", and the exchanges that use its objects fail as depending on it.
@@ -86,44 +87,68 @@ export function fits(query: string, variables: Record<string, unknown>, data: Re
   if (Object.keys(variables).some((name) => !defined.has(name))) return false;
   for (const [name, def] of defined) if (def.type.kind === Kind.NON_NULL_TYPE && !def.defaultValue && !(name in variables)) return false;
   const fragments = new Map(doc.definitions.filter((d): d is FragmentDefinitionNode => d.kind === Kind.FRAGMENT_DEFINITION).map((f) => [f.name.value, f]));
-  return matches([op.selectionSet], data, fragments, true) && pageSizesAllow(op, variables, data, fragments);
+  return matches([op.selectionSet], data, fragments, true, rootTypeOf(op)) && pageSizesAllow(op, variables, data, fragments);
 }
 
-interface Keyed { required: boolean; sets: SelectionSetNode[]; leaf: boolean }
+interface Keyed { required: boolean; sets: SelectionSetNode[]; leaf: boolean; /** the field's named type, when the schema knows it */ type?: string }
 
-function responseKeys(sets: SelectionSetNode[], fragments: Map<string, FragmentDefinitionNode>, conditional = false, out = new Map<string, Keyed>()): Map<string, Keyed> {
+/**
+ * Whether a fragment with `condition` applies to every object of `parentType`: a fragment on the
+ * parent's own type (a named fragment on MarketWebPresence spread in `webPresences { nodes { … } }`:
+ * localization-shop-locale-primary-guards.json), or on an interface or union the parent object type
+ * belongs to. Its fields are then as unconditional as the parent's own.
+ */
+function alwaysApplies(condition: string | undefined, parentType: string | undefined): boolean {
+  if (!condition || !parentType) return !condition;
+  if (condition === parentType) return true;
+  const { schema } = loadAdminSchema();
+  const [cond, parent] = [schema.getType(condition), schema.getType(parentType)];
+  return !!cond && isAbstractType(cond) && isObjectType(parent) && schema.isSubType(cond, parent);
+}
+
+/** The named type of `field` on `parentType`, or undefined. */
+function fieldType(parentType: string | undefined, field: string): string | undefined {
+  const parent = parentType ? loadAdminSchema().schema.getType(parentType) : undefined;
+  return parent && (isObjectType(parent) || isInterfaceType(parent)) ? (parent.getFields()[field] ? getNamedType(parent.getFields()[field]!.type).name : undefined) : undefined;
+}
+
+function responseKeys(sets: SelectionSetNode[], fragments: Map<string, FragmentDefinitionNode>, conditional = false, out = new Map<string, Keyed>(), parentType?: string): Map<string, Keyed> {
   for (const set of sets) {
     for (const sel of set.selections) {
       if (sel.kind === Kind.FIELD) {
         const key = sel.alias?.value ?? sel.name.value;
-        const entry = out.get(key) ?? { required: false, sets: [], leaf: !sel.selectionSet };
+        const entry = out.get(key) ?? { required: false, sets: [], leaf: !sel.selectionSet, type: fieldType(parentType, sel.name.value) };
         entry.required ||= !conditional && !sel.directives?.length;
         if (sel.selectionSet) entry.sets.push(sel.selectionSet);
         out.set(key, entry);
       } else if (sel.kind === Kind.INLINE_FRAGMENT) {
-        responseKeys([sel.selectionSet], fragments, conditional || !!sel.typeCondition || !!sel.directives?.length, out);
+        const condition = sel.typeCondition?.name.value;
+        responseKeys([sel.selectionSet], fragments, conditional || !alwaysApplies(condition, parentType) || !!sel.directives?.length, out, condition ?? parentType);
       } else {
         const f = fragments.get(sel.name.value);
-        if (f) responseKeys([f.selectionSet], fragments, true, out);
+        if (f) responseKeys([f.selectionSet], fragments, conditional || !alwaysApplies(f.typeCondition.name.value, parentType) || !!sel.directives?.length, out, f.typeCondition.name.value);
       }
     }
   }
   return out;
 }
 
-function matches(sets: SelectionSetNode[], value: unknown, fragments: Map<string, FragmentDefinitionNode>, root = false): boolean {
+function matches(sets: SelectionSetNode[], value: unknown, fragments: Map<string, FragmentDefinitionNode>, root = false, type?: string): boolean {
   if (value === null) return !root;
-  if (Array.isArray(value)) return !root && value.every((v) => matches(sets, v, fragments));
+  if (Array.isArray(value)) return !root && value.every((v) => matches(sets, v, fragments, false, type));
   if (!isObject(value)) return false;
-  const keys = responseKeys(sets, fragments);
+  const keys = responseKeys(sets, fragments, false, new Map(), type);
   for (const [key, k] of keys) if (k.required && !(key in value)) return false;
   for (const [key, v] of Object.entries(value)) {
     const k = keys.get(key);
     if (!k) return false;
-    if (!k.leaf && !matches(k.sets, v, fragments)) return false;
+    if (!k.leaf && !matches(k.sets, v, fragments, false, k.type)) return false;
   }
   return true;
 }
+
+/** The root type an operation's fields are selected on. */
+const rootTypeOf = (op: OperationDefinitionNode) => loadAdminSchema().schema.getRootType(op.operation)?.name;
 
 /** Whether the document's single operation selects the response path at all (under type conditions too). */
 export function selectsAtAll(query: string, responsePath: string): boolean {
@@ -141,10 +166,12 @@ function selectsPath(query: string, responsePath: string, unconditionally: boole
   if (!doc || ops.length !== 1) return false;
   const fragments = new Map(doc.definitions.filter((d): d is FragmentDefinitionNode => d.kind === Kind.FRAGMENT_DEFINITION).map((f) => [f.name.value, f]));
   let sets: SelectionSetNode[] = [ops[0]!.selectionSet];
+  let type = rootTypeOf(ops[0]!);
   for (const key of responsePath.replace(/\[\d+\]/g, "").split(".")) {
-    const k = responseKeys(sets, fragments).get(key);
+    const k = responseKeys(sets, fragments, false, new Map(), type).get(key);
     if (!k || (unconditionally && !k.required)) return false;
     sets = k.sets;
+    type = k.type;
   }
   return true;
 }

@@ -1,4 +1,6 @@
 import type { Difference } from "./compare";
+import { metafieldDefinitionStore } from "../shopify/content/metafield-definitions";
+import type { ShopifyState } from "../shopify/state";
 
 // Differences that follow from the size of the recorded shop's catalogue, beyond the counts
 // replay.ts already explains (objectCount over the catalogue, continued order numbers). Each rule
@@ -61,10 +63,27 @@ export function cancelRefusedOverRecordedCatalogue(d: Difference, captured: unkn
  * larger position than on the twin, which holds only the scenario's own
  * (2025-01/metafields/metafield-definition-lifecycle-mutations.json: `pin: true` answered
  * pinnedPosition 3 on a shop with two earlier pins; the twin answers 1). Like continued order
- * numbers: only a larger captured position.
+ * numbers: only a larger captured position, and only when the twin's position is exactly the number
+ * of pinned definitions of that owner type the scenario itself has made so far (`scenarioPins` of
+ * the definition the twin answered, by its `id`): the twin's list holds nothing else.
  */
-export const continuesPinnedPositions = (d: Difference) =>
-  /(^|\.)pinnedPosition$/.test(d.path) && Number.isInteger(d.captured) && Number.isInteger(d.twin) && (d.twin as number) >= 1 && (d.captured as number) > (d.twin as number);
+export function continuesPinnedPositions(d: Difference, twin: unknown, scenarioPins: (definitionGid: string) => number | undefined): boolean {
+  if (!/(^|\.)pinnedPosition$/.test(d.path) || !Number.isInteger(d.captured) || !Number.isInteger(d.twin)) return false;
+  if (!((d.twin as number) >= 1 && (d.captured as number) > (d.twin as number))) return false;
+  const definition = at(twin, steps(d.path).slice(0, -1)) as { id?: unknown } | null | undefined;
+  return typeof definition?.id === "string" && scenarioPins(definition.id) === d.twin;
+}
+
+/** For a twin MetafieldDefinition gid: how many pinned definitions of its owner type the twin holds that the scenario made (ids from `firstStepId` on). */
+export function scenarioPinsOf(state: ShopifyState, firstStepId: number): (definitionGid: string) => number | undefined {
+  return (definitionGid) => {
+    const n = /^gid:\/\/shopify\/MetafieldDefinition\/(\d+)$/.exec(definitionGid)?.[1];
+    const store = metafieldDefinitionStore(state);
+    const definition = n ? store.get(Number(n)) : undefined;
+    if (!definition) return undefined;
+    return [...store.values()].filter((x) => x.shop === definition.shop && x.ownerType === definition.ownerType && x.pinnedPosition != null && x.id >= firstStepId).length;
+  };
+}
 
 /** The largest objectCount any captured answer of the scenario shows for each bulk operation. */
 export function recordedOperationCounts(responses: unknown[]): Map<string, number> {

@@ -1,12 +1,13 @@
 import type { MarketRecord } from "../shopify/state";
 import type { Exchange } from "./normalize";
 import { acceptedCleanly, ANY_GID, isMutationStep, isObject, rootKeys } from "./steps";
+import type { SeedMarks } from "./seeded-exchanges";
 
 // Markets the recorded shop already had, as part of the shop the twin starts with (like its
 // locales): every Market a read showed before a mutation of the scenario named it, or that a
 // mutation Shopify accepted without errors worked on, and that no step of the scenario created.
 // They keep their recorded ids; their name, handle, status, type, currency and countries are what
-// the reads showed (a currency no read showed stays unknown: `currencyUnknown`). A market no read described (only its id is known) gets placeholders, and
+// the reads showed (a currency no read showed stays unknown: `currencyUnknown`, unless the shop's other captures agree on it: shop-evidence.ts). A market no read described (only its id is known) gets placeholders, and
 // `unrecordedMarkets` names it so that differences in those values are judged as unknown.
 
 const MARKET = /^gid:\/\/shopify\/Market\/(\d+)$/;
@@ -15,7 +16,8 @@ const MARKET = /^gid:\/\/shopify\/Market\/(\d+)$/;
 const createdBy = (exchanges: Exchange[], create: string) =>
   new Set(exchanges.filter((ex) => rootKeys(ex).includes(create)).flatMap((ex) => JSON.stringify(ex.response.data).match(ANY_GID) ?? []));
 
-export function recordedMarkets(exchanges: Exchange[]): MarketRecord[] {
+/** `marks`: where each value taken came from (seeded-exchanges.ts). */
+export function recordedMarkets(exchanges: Exchange[], marks?: SeedMarks): MarketRecord[] {
   const created = createdBy(exchanges, "marketCreate");
   const touched = new Set<string>();
   const found = new Map<string, MarketRecord>();
@@ -51,7 +53,10 @@ export function recordedMarkets(exchanges: Exchange[]): MarketRecord[] {
   const collect = (node: unknown): void => {
     if (Array.isArray(node)) return node.forEach(collect);
     if (!isObject(node)) return;
-    if (typeof node.id === "string" && MARKET.test(node.id) && !touched.has(node.id)) add(node.id, node);
+    if (typeof node.id === "string" && MARKET.test(node.id) && !touched.has(node.id) && !created.has(node.id)) {
+      add(node.id, node);
+      if (marks) markMarket(marks, node);
+    }
     Object.values(node).forEach(collect);
   };
   for (const ex of exchanges) {
@@ -69,7 +74,7 @@ export function recordedMarkets(exchanges: Exchange[]): MarketRecord[] {
  * no currency settings and its US region prices in CAD), its other currency settings (null: none),
  * and its price inclusions (null: none). Undefined where the read did not select them.
  */
-function currencyFacts(o: Record<string, unknown>): Pick<MarketRecord, "currencyCode" | "currencySettings" | "priceInclusions"> {
+export function currencyFacts(o: Record<string, unknown>): Pick<MarketRecord, "currencyCode" | "currencySettings" | "priceInclusions"> {
   const settings = o.currencySettings;
   const base = isObject(settings) && isObject(settings.baseCurrency) ? settings.baseCurrency.currencyCode : undefined;
   const regionEdges = ((o.conditions as { regionsCondition?: { regions?: { edges?: { node?: { currency?: { currencyCode?: unknown } } }[] } } } | undefined)?.regionsCondition?.regions?.edges ?? []);
@@ -84,6 +89,29 @@ function currencyFacts(o: Record<string, unknown>): Pick<MarketRecord, "currency
     : isObject(inclusions) ? Object.fromEntries(Object.entries(inclusions).filter(([k, v]) => k !== "__typename" && ["string", "boolean"].includes(typeof v)))
     : undefined;
   return { ...(currencyCode ? { currencyCode } : {}), ...(currencySettings !== undefined ? { currencySettings } : {}), ...(priceInclusions !== undefined ? { priceInclusions } : {}) };
+}
+
+/** The values of a market node that `recordedMarkets` takes (seeded-exchanges.ts). */
+function markMarket(marks: SeedMarks, node: Record<string, unknown>): void {
+  const owner = node.id as string;
+  marks.mark(owner, node, ["id", "name", "handle", "status", "type"].filter((k) => typeof node[k] === "string"));
+  const regions = (o: unknown) => (isObject(o) && Array.isArray(o.nodes) ? o.nodes : []);
+  for (const r of regions(node.regions)) if (isObject(r) && typeof r.code === "string") marks.mark(owner, r, ["code"]);
+  const edges = isObject(node.conditions) && isObject(node.conditions.regionsCondition) && isObject(node.conditions.regionsCondition.regions) && Array.isArray(node.conditions.regionsCondition.regions.edges) ? node.conditions.regionsCondition.regions.edges : [];
+  const facts = currencyFacts(node);
+  const settings = node.currencySettings;
+  const base = isObject(settings) && isObject(settings.baseCurrency) && typeof settings.baseCurrency.currencyCode === "string" ? settings.baseCurrency : undefined;
+  for (const e of edges) {
+    const region = isObject(e) && isObject(e.node) ? e.node : undefined;
+    if (!region) continue;
+    if (typeof region.code === "string") marks.mark(owner, region, ["code"]);
+    // The currency all its regions show, when that is where the market's currency came from.
+    if (!base && facts.currencyCode && isObject(region.currency)) marks.mark(owner, region.currency, ["currencyCode"]);
+  }
+  if (settings === null) marks.mark(owner, node, ["currencySettings"]);
+  if (base) marks.mark(owner, base, ["currencyCode"]);
+  if (isObject(settings) && facts.currencySettings) marks.mark(owner, settings, ["localCurrencies", "roundingEnabled"]);
+  if (facts.priceInclusions !== undefined) marks.mark(owner, node, ["priceInclusions"]);
 }
 
 export const UNRECORDED_MARKET_NAME = "Recorded market";
@@ -101,7 +129,7 @@ const PRESENCE = /^gid:\/\/shopify\/MarketWebPresence\/(\d+)$/;
  * not created by the scenario (webPresenceCreate): the root one (no subfolder) takes the place of
  * the twin shop's own root presence, subfolder ones are added, all with their recorded ids.
  */
-export function recordedWebPresences(exchanges: Exchange[]): RecordedWebPresence[] {
+export function recordedWebPresences(exchanges: Exchange[], marks?: SeedMarks): RecordedWebPresence[] {
   const created = createdBy(exchanges, "webPresenceCreate");
   const touched = new Set<string>();
   const found = new Map<string, RecordedWebPresence>();
@@ -112,6 +140,7 @@ export function recordedWebPresences(exchanges: Exchange[]): RecordedWebPresence
     if (!isObject(node)) return;
     const id = typeof node.id === "string" ? node.id : "";
     const n = Number(PRESENCE.exec(id)?.[1]);
+    if (n && !touched.has(id) && !created.has(id) && "subfolderSuffix" in node && marks) markPresence(marks, node);
     if (n && !touched.has(id) && !created.has(id) && !found.has(id) && "subfolderSuffix" in node) {
       const locale = (v: unknown) => (isObject(v) && typeof v.locale === "string" ? v.locale : undefined);
       const alternates = Array.isArray(node.alternateLocales) ? node.alternateLocales.map(locale).filter((l): l is string => !!l) : undefined;
@@ -131,4 +160,14 @@ export function recordedWebPresences(exchanges: Exchange[]): RecordedWebPresence
     collect(ex.response?.data);
   }
   return [...found.values()];
+}
+
+/** The values of a web presence node that `recordedWebPresences` takes (seeded-exchanges.ts). */
+function markPresence(marks: SeedMarks, node: Record<string, unknown>): void {
+  const owner = node.id as string;
+  marks.mark(owner, node, ["id", "subfolderSuffix"]);
+  if (isObject(node.defaultLocale)) marks.mark(owner, node.defaultLocale, ["locale"]);
+  if (Array.isArray(node.alternateLocales)) for (const l of node.alternateLocales) marks.mark(owner, l, ["locale"]);
+  const listed = node.markets as { nodes?: unknown[]; edges?: { node?: unknown }[] } | undefined;
+  for (const m of listed?.nodes ?? listed?.edges?.map((e) => e.node) ?? []) if (isObject(m) && typeof m.id === "string" && MARKET.test(m.id)) marks.mark(owner, m, ["id"]);
 }

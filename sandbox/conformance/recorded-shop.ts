@@ -1,6 +1,7 @@
 import type { Exchange } from "./normalize";
 import { isMutationStep, isObject } from "./steps";
 import type { Twin } from "./twin";
+import type { SeedMarks } from "./seeded-exchanges";
 
 // Properties of the recorded shop that a fresh twin cannot have, taken from what reads of `shop`
 // showed: its email, and its store address (Shop.shopAddress, answered field by field as recorded).
@@ -14,12 +15,15 @@ export interface RecordedShop { email?: string; address?: Record<string, unknown
 // The ShopAddress fields kept as recorded. `id` is not: the twin names the address after its shop.
 const ADDRESS_FIELDS = ["address1", "address2", "city", "company", "coordinatesValidated", "country", "countryCodeV2", "formatted", "formattedArea", "latitude", "longitude", "phone", "province", "provinceCode", "zip"];
 
-function fromReads(exchanges: Exchange[]): RecordedShop {
+/** `marks`: every read's email and address values are the one shop's (seeded-exchanges.ts, owner "shop"). */
+function fromReads(exchanges: Exchange[], marks?: SeedMarks): RecordedShop {
   const out: RecordedShop = {};
   for (const ex of exchanges) {
     if (isMutationStep(ex)) continue;
     const shop = isObject(ex.response?.data) ? ex.response.data.shop : undefined;
     if (!isObject(shop)) continue;
+    marks?.mark("shop", shop, ["email"].filter((k) => typeof shop[k] === "string"));
+    if (isObject(shop.shopAddress)) marks?.mark("shop", shop.shopAddress, ADDRESS_FIELDS);
     if (out.email === undefined && typeof shop.email === "string") out.email = shop.email;
     if (out.address === undefined && isObject(shop.shopAddress)) {
       const recorded = shop.shopAddress;
@@ -30,8 +34,8 @@ function fromReads(exchanges: Exchange[]): RecordedShop {
 }
 
 /** The shop's recorded email and address: the scenario's reads, filled in from upstream evidence. */
-export function recordedShop(exchanges: Exchange[], evidence: Exchange[]): RecordedShop {
-  const own = fromReads(exchanges);
+export function recordedShop(exchanges: Exchange[], evidence: Exchange[], marks?: SeedMarks): RecordedShop {
+  const own = fromReads(exchanges, marks);
   const upstream = fromReads(evidence);
   return { ...upstream, ...Object.fromEntries(Object.entries(own).filter(([, v]) => v !== undefined)) };
 }

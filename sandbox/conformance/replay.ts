@@ -7,7 +7,7 @@ import { selectsAtAll, selectsUnconditionally } from "./reconstruct";
 import { operationOf } from "./scopes";
 import { outsideListedDomains } from "./scope";
 import { ANY_GID, fillGaps, isMutationStep, isObject } from "./steps";
-import { hydrate, preexistingOwners } from "./hydrate";
+import { hydrate, preexistingOwners, type RecordedOwner } from "./hydrate";
 import { nextPageIsRecordedShops } from "./recorded-pages";
 import { sentWithDelegate, trackDelegates, type LiveDelegate } from "./delegate-credentials";
 import { inIssueOrder } from "./issue-order";
@@ -17,14 +17,21 @@ import { deletesBeforeRecreate } from "./recreate-order";
 import { placeRecordedWebPresences } from "./twin";
 import { recordedWebPresences, unrecordedMarkets } from "./recorded-markets";
 import { echoedLocale } from "./echoed-locale";
+import { madeInRecording, refusedForOutsideObjects } from "./outside-setup";
+import { pairUnshownCleanupId } from "./unshown-created-ids";
 import { inListEvidenceOrder } from "./list-evidence-order";
 import { listOfPreexistingOnly, type TwinSeed } from "./preexisting-lists";
 import { behaviourChangedSince } from "./version-drift";
+import { INDEX_LAG_CATEGORY, listIndexLagged } from "./index-lag";
+import { REMOTE_SOURCE_CATEGORY, failedToDownload, remoteSourceOutcome, trackRemoteSources } from "./remote-source-outcome";
 import { placeRecordedShop, recordedShop } from "./recorded-shop";
 import { hydrateStandardMetafieldDefinitions, recordedStandardDefinitions } from "./hydrate-standard-metafield-definitions";
-import { cancelRefusedOverRecordedCatalogue, continuesPinnedPositions, fileOfRecordedCatalogue, operationCountsOf, rememberOperationCounts, stillRunningOverRecordedCatalogue } from "./recorded-catalogue";
-import { marketsWithUnknownCurrency, refusedForUnknownSeed } from "./unknown-seeded";
+import { cancelRefusedOverRecordedCatalogue, continuesPinnedPositions, fileOfRecordedCatalogue, operationCountsOf, rememberOperationCounts, scenarioPinsOf, stillRunningOverRecordedCatalogue } from "./recorded-catalogue";
+import { UNKNOWN_SEEDED_CATEGORY, unknownSeededRefusal } from "./unknown-seeded";
+import { withShopEvidence } from "./shop-evidence";
+import { capturedAtOf, recordedShopIds } from "./recorded-shop-ids";
 import { postGraphql, startTwin, type Twin, type TwinReply } from "./twin";
+import { markRebuilt, SeedMarks, unlessSeeded } from "./seeded-exchanges";
 import { RECORDED_API_CLIENT_ID, TWIN_API_KEY } from "./volatile";
 import { apiClientId, simulatedDelays } from "../shopify/platform/app-identity";
 
@@ -72,7 +79,8 @@ export async function replayScenario(capture: CaptureFile, exchanges: Exchange[]
     const outside = outsideListedDomains(ex);
     results.push({ file: capture.file, domain: capture.domain, path: ex.path, name: ex.name, outcome, ...(outside ? { outside } : {}) });
   };
-  const setup = scenarioSetup(exchanges, evidence);
+  const seeds = new SeedMarks(); // which exchange's answer supplied each rebuilt value (seeded-exchanges.ts)
+  const setup = withShopEvidence(scenarioSetup(exchanges, evidence, seeds), exchanges, capture); // market currencies other captures of the shop showed (shop-evidence.ts)
   const twin = await startTwin(capture.shop, setup);
   const ids = new Map<string, string>(); // captured gid -> twin gid
   // captured opaque string -> the twin's at the same path: cursors, staged-upload keys and URLs
@@ -83,27 +91,31 @@ export async function replayScenario(capture: CaptureFile, exchanges: Exchange[]
   const uploaded = new Set<string>(); // captured staged keys whose recorded bytes this replay uploaded
   const awaited = new Set<string>(); // captured gids an unreplayable read showed processed
   const delegates: LiveDelegate[] = []; // delegate tokens the recording made and the twin did not (delegate-credentials.ts)
+  const remoteSourced = new Map<string, string>(); // captured file gid -> the public URL Shopify downloaded it from (remote-source-outcome.ts)
   const unknownState = new Set<string>(); // rebuilt objects whose recorded values no read showed
-  const unknownSeeded = marketsWithUnknownCurrency(setup.markets ?? []); // seeded without a deciding value (unknown-seeded.ts)
+  const recordedAt = capturedAtOf(capture.file); // when the capture ran (a zone's offset then: volatile.ts)
   try {
     // The web presences the recorded shop had (recorded ids), then its products and collections,
     // as the scenario's reads showed them.
     const observed = [...evidence, ...exchanges];
-    placeRecordedWebPresences(twin, fillGaps(recordedWebPresences(exchanges), recordedWebPresences(observed), (w) => w.id, () => false));
-    placeRecordedShop(twin, recordedShop(exchanges, evidence)); // its email and address (recorded-shop.ts)
+    const presences = fillGaps(recordedWebPresences(exchanges, seeds), recordedWebPresences(observed), (w) => w.id, () => false);
+    placeRecordedWebPresences(twin, presences);
+    placeRecordedShop(twin, recordedShop(exchanges, evidence, seeds)); // its email and address (recorded-shop.ts)
+    for (const [c, t] of recordedShopIds(observed, twin)) { ids.set(c, t); created.add(c); } // the recorded Shop is the twin's (recorded-shop-ids.ts)
     rememberOperationCounts(exchanges); // bulk operations that ran over the recorded catalogue (recorded-catalogue.ts)
-    const owners = fillGaps(preexistingOwners(exchanges), preexistingOwners(observed), (o) => o.gid, (o) => !Object.keys(o.fields).length && !o.metafields.length && !o.catalog);
+    const owners = fillGaps(preexistingOwners(exchanges, seeds), preexistingOwners(observed), (o) => o.gid, blankOwner); // (an answer's values are the scenario's too: hydrate-answers.ts)
     const hydrated = await hydrate(twin, owners);
     for (const [c, t] of hydrated.ids) { ids.set(c, t); created.add(c); }
     for (const g of [...hydrated.partial, ...unrecordedMarkets(setup.markets ?? [])]) unknownState.add(g);
     for (const [c, t] of hydrated.strings) cursors.set(c, t);
     const notRebuilt = notRebuiltOf(hydrated); // found but not (wholly) rebuilt (not-rebuilt.ts)
     // …and its metaobject definitions (hydrate-metaobjects.ts).
-    const definitions = await hydrateMetaobjectDefinitions(twin, recordedDefinitions(exchanges, evidence));
+    const definitions = await hydrateMetaobjectDefinitions(twin, recordedDefinitions(exchanges, evidence, seeds));
     for (const [c, t] of definitions.ids) { ids.set(c, t); created.add(c); }
     for (const g of definitions.partial) unknownState.add(g);
     // …and the standard metafield definitions it had enabled (hydrate-standard-metafield-definitions.ts).
-    for (const [c, t] of (await hydrateStandardMetafieldDefinitions(twin, recordedStandardDefinitions(exchanges, evidence))).ids) { ids.set(c, t); created.add(c); }
+    for (const [c, t] of (await hydrateStandardMetafieldDefinitions(twin, recordedStandardDefinitions(exchanges, evidence, seeds))).ids) { ids.set(c, t); created.add(c); }
+    markRebuilt(seeds, { ids: ids.keys(), markets: setup.markets, presences, locales: setup.locales, app: setup.app });
     // Every object the twin holds from here on with a smaller id was there before the scenario's first step.
     const firstStepId = twin.sandbox.state.nextId();
     for (const ex of exchanges) {
@@ -143,37 +155,48 @@ export async function replayScenario(capture: CaptureFile, exchanges: Exchange[]
       // A bulk mutation reads a staged file: one this replay did not upload was uploaded outside the recording.
       const staged = stagedUploadPathOf(ex);
       if (staged && !uploaded.has(staged) && !unreplayed.has(staged)) unreplayed.set(staged, "staged file uploaded outside the recording");
+      // A cleanup deleting a definition the scenario made without answering its id (unshown-created-ids.ts).
+      pairUnshownCleanupId(ex, exchanges.slice(0, exchanges.indexOf(ex)), [...evidence, ...exchanges.filter((o) => o !== ex)], ids, { state: twin.sandbox.state, shop: twin.shop, firstStepId });
       const payload = {
         query: rewriteIds(ex.query, ids, cursors),
         variables: JSON.parse(rewriteIds(JSON.stringify(variables), ids, cursors)) as Record<string, unknown>,
         operationName: ex.operationName,
       };
-      const { reply, diffs } = await settle(() => sendWithRetry(twin, payload), (r) => judge(ex, r), !isMutation || changesNothing(ex));
+      const { reply, diffs } = await settle(() => sendWithRetry(twin, payload), (r) => judge(ex, r, recordedAt), !isMutation || changesNothing(ex));
       const twinMade = new Set(ids.values()); // before this answer pairs the twin's own objects with captured ones
       learnIds((ex.response as { data?: unknown }).data, (reply.body as { data?: unknown } | null)?.data, ids, cursors);
       learnStagedTargets((ex.response as { data?: unknown }).data, (reply.body as { data?: unknown } | null)?.data, targets, cursors);
-      const seededRefusal = diffs.length ? refusedForUnknownSeed(reply.body, diffs, unknownSeeded) : undefined;
+      const seededRefusal = diffs.length ? unknownSeededRefusal(reply.body) : undefined; // a failure, like NOT_IMPLEMENTED (unknown-seeded.ts)
       const drift = diffs.length ? behaviourChangedSince(capture.apiVersion, ex, reply.body, diffs) : undefined;
+      const lagged = diffs.length && !isMutation ? listIndexLagged(ex, reply.status, reply.body, ids) : undefined; // index-lag.ts
+      const remoteOutcome = diffs.length ? remoteSourceOutcome(ex, reply.status, reply.body, remoteSourced, ids, (g) => failedToDownload(twin.sandbox.state, g)) : undefined;
       const delegated = diffs.length ? sentWithDelegate(ex, reply.body, diffs, delegates, setup.scopes) : undefined;
-      const outcome: Outcome = seededRefusal ? { status: "incomparable", category: CATEGORY.preExisting, detail: `a value of ${seededRefusal} no read showed`, diffs }
+      const outcome: Outcome = seededRefusal ? { status: "failed", category: UNKNOWN_SEEDED_CATEGORY, detail: seededRefusal, diffs }
         : delegated ? { status: "incomparable", category: CATEGORY.unreplayableSetup, detail: `${delegated.path} (sent with a delegate access token holding only ${delegated.scopes.join(", ")}: redacted in the recording, not issued by the twin)`, diffs }
         : drift ? { status: "incomparable", category: CATEGORY.versionBehaviour, detail: drift, diffs }
-        : diffs.length ? classify(ex, reply, diffs, created, isMutation, unreplayed, unknownState, { twinMade, firstStepId }, notRebuilt) : { status: "passed" };
-      record(ex, outcome);
+        : lagged ? { status: "incomparable", category: INDEX_LAG_CATEGORY, detail: `the list left out ${lagged.join(", ")}`, diffs }
+        : remoteOutcome ? { status: "incomparable", category: REMOTE_SOURCE_CATEGORY, detail: remoteOutcome.map((g) => `${g} (${remoteSourced.get(g)})`).join(", "), diffs }
+        : diffs.length ? classify(ex, reply, diffs, created, isMutation, unreplayed, unknownState, { twinMade, firstStepId }, notRebuilt, scenarioPinsOf(twin.sandbox.state, firstStepId), ids) : { status: "passed" };
+      record(ex, unlessSeeded(outcome, ex, seeds)); // a pass on values it supplied itself is no pass (seeded-exchanges.ts)
       trackDelegates(ex, outcome.status === "passed", delegates);
+      if (isMutation) trackRemoteSources(ex, remoteSourced, (u) => cursors.has(u));
       // What this step made in the recording was not made in the twin either: later steps naming it depend on the same setup.
       if (outcome.status === "incomparable" && outcome.category === CATEGORY.unreplayableSetup) {
         const asked = `${ex.query ?? ""} ${JSON.stringify(ex.variables)}`;
         for (const g of JSON.stringify(ex.response.data ?? null).match(GID) ?? []) if (!asked.includes(g) && !ids.has(g) && !unreplayed.has(g)) unreplayed.set(g, outcome.detail.replace(/ \(.*\)$/, ""));
       }
-      // (a seeded object whose deciding value is unknown stays the recorded shop's, even when a mutation's answer names it)
-      if (isMutation) for (const g of JSON.stringify(ex.response).match(GID) ?? []) if (!unknownSeeded.has(g)) created.add(g);
+      // …and so was what a mutation made that the twin refused only for objects outside the listed domains (outside-setup.ts).
+      if (isMutation && outcome.status !== "passed" && refusedForOutsideObjects(ex, reply.body)) for (const k of madeInRecording(ex, ids)) if (!unreplayed.has(k)) unreplayed.set(k, `${ex.path}, refused in the twin for its objects outside the listed domains`);
+      if (isMutation) for (const g of JSON.stringify(ex.response).match(GID) ?? []) created.add(g);
     }
   } finally {
     await twin.close();
   }
   return results;
 }
+
+/** A rebuilt object the scenario showed without any recorded value: no field, metafield, catalog, nor a value a mutation's answer showed. */
+export const blankOwner = (o: RecordedOwner) => !Object.keys(o.fields).length && !o.metafields.length && !o.catalog && !Object.keys(o.answered ?? {}).length;
 
 /**
  * A read stored without its variables: an `id` argument left unrecorded is the id of the object
@@ -221,10 +244,10 @@ function stagedUploadPathOf(ex: Exchange): string | undefined {
   return typeof path === "string" && path ? path : undefined;
 }
 
-function judge(ex: Exchange, reply: TwinReply): Difference[] {
+function judge(ex: Exchange, reply: TwinReply, recordedAt?: string): Difference[] {
   // Error locations are line/column positions in the text that was sent; only an inline query is
   // that text (a document from a file or the index may be laid out differently).
-  const diffs = diffBodies(ex.response, reply.body).filter((d) => ex.querySource === "inline" || !/^errors\[\d+\]\.locations/.test(d.path));
+  const diffs = diffBodies(ex.response, reply.body, undefined, { recordedAt, answeredAt: new Date() }).filter((d) => ex.querySource === "inline" || !/^errors\[\d+\]\.locations/.test(d.path));
   if (reply.status !== ex.status) diffs.unshift({ path: "<http status>", captured: ex.status, twin: reply.status });
   return diffs;
 }
@@ -278,8 +301,12 @@ function awaitsProcessing(diffs: Difference[]): boolean {
   return owners.length > 0 && diffs.every((d) => isAsyncStateDiff(d) || owners.some((o) => d.path.startsWith(o)));
 }
 
-/** Whether a difference concerns one of `foreign`: an enclosing captured object is one, or the captured value names one. */
-export function concernsForeign(d: Difference, captured: unknown, foreign: Set<string>): boolean {
+/**
+ * Whether a difference concerns one of `foreign`: an enclosing captured object is one, or the captured value names one.
+ * `twin` and `scenarioTwinIds` (the twin's gids paired with the scenario's own objects), when given, keep a list
+ * of a foreign object unexplained where the twin's object at that place is one of the scenario's own.
+ */
+export function concernsForeign(d: Difference, captured: unknown, foreign: Set<string>, twin?: unknown, scenarioTwinIds: Set<string> = new Set()): boolean {
   if (!d.path.startsWith("data")) return false;
   // A list that differs in length: exactly by the foreign objects it holds, or a list of a foreign
   // object (a foreign collection's translations: localization-collection-translation-lifecycle.json).
@@ -289,7 +316,9 @@ export function concernsForeign(d: Difference, captured: unknown, foreign: Set<s
     if (!Array.isArray(list)) return false;
     const theirs = list.filter((item) => (JSON.stringify(item ?? null).match(GID) ?? []).some((g) => foreign.has(g))).length;
     if (theirs > 0 && list.length - theirs === Number(d.twin)) return true;
-    return steps.some((_, i) => { const o = valueAt(captured, steps.slice(0, i)); return isObject(o) && [o.id, o.resourceId].some((id) => typeof id === "string" && foreign.has(id)); });
+    // (…not when the twin's object there is one of the scenario's own: its list is the scenario's to judge)
+    const own = (o: unknown) => isObject(o) && [o.id, o.resourceId].some((id) => typeof id === "string" && scenarioTwinIds.has(id));
+    return steps.some((_, i) => { const o = valueAt(captured, steps.slice(0, i)); return isObject(o) && [o.id, o.resourceId].some((id) => typeof id === "string" && foreign.has(id)) && !own(valueAt(twin, steps.slice(0, i))); });
   }
   // A connection's page info follows from the objects in it.
   const page = /^(.*)\.pageInfo\.[A-Za-z]+$/.exec(d.path);
@@ -509,7 +538,7 @@ export async function uploadTo(_twin: Twin, target: StagedTarget, content: strin
   return res.status;
 }
 
-function classify(ex: Exchange, reply: TwinReply, diffs: Difference[], created: Set<string>, isMutation: boolean, unreplayed = new Map<string, string>(), unknownState = new Set<string>(), twinSeed: TwinSeed = { twinMade: new Set(), firstStepId: 0 }, notRebuilt: NotRebuilt = { objects: new Set(), fields: new Map() }): Outcome {
+function classify(ex: Exchange, reply: TwinReply, diffs: Difference[], created: Set<string>, isMutation: boolean, unreplayed = new Map<string, string>(), unknownState = new Set<string>(), twinSeed: TwinSeed = { twinMade: new Set(), firstStepId: 0 }, notRebuilt: NotRebuilt = { objects: new Set(), fields: new Map() }, scenarioPins: (definitionGid: string) => number | undefined = () => undefined, twinIds = new Map<string, string>()): Outcome {
   const body = reply.body as { errors?: { message?: string; extensions?: { code?: string } }[] } | null;
   if (!body || typeof body !== "object") return { status: "failed", category: CATEGORY.transport, detail: `HTTP ${reply.status}`, diffs };
   const twinErrors = body.errors ?? [];
@@ -561,9 +590,10 @@ function classify(ex: Exchange, reply: TwinReply, diffs: Difference[], created: 
   // (…and a newest-first page whose next page can hold none of the scenario's own objects: recorded-pages.ts.)
   const own = new Set([...created, ...unreplayed.keys()]);
   const overCatalogue = (d: Difference) => countsRecordedCatalogue(d, created.size) || overRecordedCatalogue(d, ex.response, created.size) || continuesOrderNumbers(d) || nextPageIsRecordedShops(d, ex, diffs, own)
-    || fileOfRecordedCatalogue(d, ex.response, reply.body, created.size) || cancelRefusedOverRecordedCatalogue(d, ex.response, reply.body, created.size) || continuesPinnedPositions(d)
+    || fileOfRecordedCatalogue(d, ex.response, reply.body, created.size) || cancelRefusedOverRecordedCatalogue(d, ex.response, reply.body, created.size) || continuesPinnedPositions(d, reply.body, scenarioPins)
     || stillRunningOverRecordedCatalogue(d, ex.response, created.size, operationCountsOf(ex));
-  const explained = (d: Difference) => atUnsettableField(d, ex.response, notRebuilt.fields) || concernsForeign(d, ex.response, foreign) || overCatalogue(d) || rebuiltUnknown(d) || listOfPreexistingOnly(d, ex.response, reply.body, foreign, twinSeed);
+  const scenarioTwinIds = new Set([...created].flatMap((c) => (twinIds.get(c) ? [twinIds.get(c)!] : [])));
+  const explained = (d: Difference) => atUnsettableField(d, ex.response, notRebuilt.fields) || concernsForeign(d, ex.response, foreign, reply.body, scenarioTwinIds) || overCatalogue(d) || rebuiltUnknown(d) || listOfPreexistingOnly(d, ex.response, reply.body, foreign, twinSeed);
   if ((foreign.size || unknownState.size || notRebuilt.fields.size) && (diffs.every(explained) || (isMutation && foreign.size && twinRefusedForeign(reply.body, ex.variables, foreign)))) {
     return { status: "incomparable", category: CATEGORY.preExisting, detail: foreign.size ? `e.g. ${[...foreign][0]}` : "values of a rebuilt object no read showed", diffs };
   }

@@ -1,5 +1,4 @@
 import type { Exchange } from "./normalize";
-import { GID_NUMBER, newestFirstPages } from "./recorded-pages";
 import { ANY_GID, isMutationStep } from "./steps";
 
 // Some captures store a scenario's setup after the cases that use it, and the spec index lists only
@@ -47,66 +46,6 @@ export function makersFirst(order: Exchange[]): Exchange[] {
     const moved = out.filter((ex, k) => k === maker || (k > maker && inGroup(ex)));
     const rest = out.filter((ex) => !moved.includes(ex));
     const at = rest.indexOf(out[user]!);
-    out = [...rest.slice(0, at), ...moved, ...rest.slice(at)];
-  }
-  return out;
-}
-
-// The other way round: a setup stored before a read that ran before it. A read's first page of a
-// newest-first list (recorded-pages.ts; no cursor, no search) shows what existed when it ran: an
-// object of a type the list holds that a setup mutation made, newer than the page's oldest node (or
-// any, when the page was not full), and not on the page, did not exist yet (media-file-update-
-// source-semantics.json: `reads.imageAfterOriginalSource`, `files(first: 1, reverse: true)`, shows the
-// image although `setup.genericCreate`, stored before it, made a newer GenericFile). That setup ran
-// after the read: its mutation, with the later steps of its group that name or show the object, moves
-// to just before the first later step that names one of the objects it made, or right after the read.
-// Nothing moves when a step between them names one of those objects.
-
-const mentions = (ex: Exchange, g: string) => `${ex.query ?? ""} ${JSON.stringify(ex.variables)} ${JSON.stringify(ex.response.data ?? null)}`.includes(g);
-
-/** [read index, setup mutation index, an object it made that the read's page shows did not exist yet]. */
-function setupAfterRead(order: Exchange[]): [number, number, string] | undefined {
-  const requested = order.map(requestGids);
-  const madeBy = new Map<number, string[]>();
-  const shown = new Set<string>();
-  order.forEach((ex, i) => {
-    for (const g of JSON.stringify(ex.response.data ?? null).match(ANY_GID) ?? []) {
-      if (!requested[i]!.has(g) && !shown.has(g) && isSetupMutation(ex)) madeBy.set(i, [...(madeBy.get(i) ?? []), g]);
-      shown.add(g);
-    }
-  });
-  for (let r = 0; r < order.length; r++) {
-    if (isMutationStep(order[r]!)) continue;
-    for (const page of newestFirstPages(order[r]!).filter((p) => !p.narrowed)) {
-      const oldest = page.ids.reduce((min, n) => (n < min ? n : min), page.ids[0] ?? 0n);
-      for (const [m, made] of madeBy) {
-        if (m >= r) continue;
-        const absent = made.find((g) => {
-          const o = GID_NUMBER.exec(g);
-          return o && page.holds.has(o[1]!) && !page.gids.has(g) && /^\d+$/.test(o[2]!) && (page.ids.length < page.first || BigInt(o[2]!) > oldest);
-        });
-        // (a step in between that names what the setup made needs it there)
-        if (absent && !order.slice(m + 1, r + 1).some((ex) => made.some((g) => requestGids(ex).has(g)))) return [r, m, absent];
-      }
-    }
-  }
-  return undefined;
-}
-
-export function setupAfterEarlierReads(order: Exchange[]): Exchange[] {
-  let out = [...order];
-  for (let guard = 0; guard < order.length; guard++) {
-    const found = setupAfterRead(out);
-    if (!found) return out;
-    const [read, maker, absent] = found;
-    const group = parentOf(out[maker]!.path);
-    const made = (JSON.stringify(out[maker]!.response.data ?? null).match(ANY_GID) ?? []).filter((g) => !requestGids(out[maker]!).has(g));
-    const inGroup = (ex: Exchange) => group !== "$" && (ex.path.startsWith(`${group}.`) || ex.path.startsWith(`${group}[`));
-    const moved = out.filter((ex, k) => k === maker || (k > maker && k < read && inGroup(ex) && !isMutationStep(ex) && mentions(ex, absent)));
-    const rest = out.filter((ex) => !moved.includes(ex));
-    const after = rest.indexOf(out[read]!) + 1;
-    const use = rest.findIndex((ex, k) => k >= after && made.some((g) => requestGids(ex).has(g)));
-    const at = use >= 0 ? use : after;
     out = [...rest.slice(0, at), ...moved, ...rest.slice(at)];
   }
   return out;

@@ -16,7 +16,12 @@ export interface VolatileRule {
   reason: string;
   /** Canonical form of a value at `path` (keys and indices from the body root), or undefined to leave it. */
   canonical(path: readonly (string | number)[], value: unknown): unknown;
+  /** For a rule that needs both sides and the recording's time: the captured and twin objects at the same path, canonicalized, or undefined to leave them. */
+  canonicalPair?(captured: Record<string, unknown>, twin: Record<string, unknown>, context: CompareContext): [Record<string, unknown>, Record<string, unknown>] | undefined;
 }
+
+/** What a comparison knows besides the two bodies: when the capture was recorded (its file's `capturedAt`) and when the twin answered. */
+export interface CompareContext { recordedAt?: string; answeredAt?: Date }
 
 const GID = /gid:\/\/shopify\/([A-Za-z0-9]+)\/[^\s"',\]}?]+/g;
 const ISO_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?(Z|[+-]\d{2}:?\d{2})$/;
@@ -129,7 +134,51 @@ export const VOLATILE_RULES: VolatileRule[] = [
       return /^[A-Za-z0-9+/=_%:.-]{24,}$/.test(v) ? "<signed-parameter>" : undefined;
     },
   },
+  {
+    id: "zone-offset-at-recorded-time",
+    reason: "Shop.timezoneAbbreviation/timezoneOffset/timezoneOffsetMinutes are the shop's IANA zone (`ianaTimezone`, which must match) at the moment of the request: the capture answered at its recorded time (the file's `capturedAt`; store-properties-baseline.json, 2026-04-25, America/Toronto: EDT, -0400, -240), the twin at the replay's. A value is forgiven only when the captured one is the zone's offset throughout the hour either side of the recorded time and the twin's is the zone's offset when it answered; a capture without `capturedAt` is compared exactly.",
+    canonical: () => undefined,
+    canonicalPair: (captured, twin, context) => {
+      const zone = captured.ianaTimezone;
+      if (typeof zone !== "string" || twin.ianaTimezone !== zone || !context.recordedAt || !ISO_TIME.test(context.recordedAt)) return undefined;
+      const recorded = Date.parse(context.recordedAt);
+      const window = [recorded - HOUR_MS, recorded, recorded + HOUR_MS].map((t) => zoneOffsetAt(zone, new Date(t)));
+      if (!window[0] || window.some((w) => JSON.stringify(w) !== JSON.stringify(window[0]))) return undefined; // (a change of offset near the recorded time)
+      const then = window[0];
+      const now = zoneOffsetAt(zone, context.answeredAt ?? new Date());
+      if (!now) return undefined;
+      const [c, t] = [{ ...captured }, { ...twin }];
+      let changed = false;
+      for (const key of Object.keys(then) as (keyof ZoneOffset)[]) {
+        if (key in captured && captured[key] === then[key] && twin[key] === now[key]) { c[key] = t[key] = `<offset of ${zone}>`; changed = true; }
+      }
+      return changed ? [c, t] : undefined;
+    },
+  },
 ];
+
+const HOUR_MS = 3_600_000;
+interface ZoneOffset { timezoneAbbreviation: string; timezoneOffset: string; timezoneOffsetMinutes: number }
+/** An IANA zone's abbreviation and UTC offset at an instant (Intl), or undefined for an unknown zone. */
+export function zoneOffsetAt(zone: string, at: Date): ZoneOffset | undefined {
+  try {
+    const part = (timeZoneName: "short" | "longOffset") => new Intl.DateTimeFormat("en-US", { timeZone: zone, timeZoneName }).formatToParts(at).find((p) => p.type === "timeZoneName")?.value ?? "";
+    const m = /^GMT(?:([+-])(\d{2}):(\d{2}))?$/.exec(part("longOffset"));
+    if (!m) return undefined;
+    const minutes = m[1] ? (m[1] === "-" ? -1 : 1) * (Number(m[2]) * 60 + Number(m[3])) : 0;
+    const abs = Math.abs(minutes);
+    return { timezoneAbbreviation: part("short"), timezoneOffset: `${minutes < 0 ? "-" : "+"}${String(Math.floor(abs / 60)).padStart(2, "0")}${String(abs % 60).padStart(2, "0")}`, timezoneOffsetMinutes: minutes };
+  } catch {
+    return undefined;
+  }
+}
+
+/** Both objects after every rule that judges a pair (rules that need the other side or the recording's time). */
+export function canonicalizePair(captured: Record<string, unknown>, twin: Record<string, unknown>, context: CompareContext): [Record<string, unknown>, Record<string, unknown>] {
+  let pair: [Record<string, unknown>, Record<string, unknown>] = [captured, twin];
+  for (const rule of VOLATILE_RULES) pair = rule.canonicalPair?.(pair[0], pair[1], context) ?? pair;
+  return pair;
+}
 
 /** The value after every applicable rule (rules compose: a message may hold a gid and an app namespace). */
 export function canonicalize(path: readonly (string | number)[], value: unknown): unknown {

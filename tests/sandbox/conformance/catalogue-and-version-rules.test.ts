@@ -1,6 +1,8 @@
 import { describe, expect, it } from "vitest";
 import type { Exchange } from "../../../sandbox/conformance/normalize";
-import { cancelRefusedOverRecordedCatalogue, continuesPinnedPositions, fileOfRecordedCatalogue, recordedOperationCounts, stillRunningOverRecordedCatalogue } from "../../../sandbox/conformance/recorded-catalogue";
+import { cancelRefusedOverRecordedCatalogue, continuesPinnedPositions, fileOfRecordedCatalogue, recordedOperationCounts, scenarioPinsOf, stillRunningOverRecordedCatalogue } from "../../../sandbox/conformance/recorded-catalogue";
+import { metafieldDefinitionStore, type MetafieldDefinitionRecord } from "../../../sandbox/shopify/content/metafield-definitions";
+import { createShopifyState } from "../../../sandbox/shopify/state";
 import { behaviourChangedSince } from "../../../sandbox/conformance/version-drift";
 import { recordedStandardDefinitions } from "../../../sandbox/conformance/hydrate-standard-metafield-definitions";
 import { recordedShop } from "../../../sandbox/conformance/recorded-shop";
@@ -45,11 +47,36 @@ describe("a cancel the twin refused because its smaller export had completed (ca
 });
 
 describe("pinned positions continue the recorded shop's pinned list (continuesPinnedPositions)", () => {
-  it("explains a larger captured position only", () => {
-    expect(continuesPinnedPositions({ path: "data.metafieldDefinitionCreate.createdDefinition.pinnedPosition", captured: 3, twin: 1 })).toBe(true);
-    expect(continuesPinnedPositions({ path: "data.metafieldDefinitionCreate.createdDefinition.pinnedPosition", captured: 1, twin: 2 })).toBe(false);
-    expect(continuesPinnedPositions({ path: "data.metafieldDefinitionCreate.createdDefinition.pinnedPosition", captured: 3, twin: null })).toBe(false);
-    expect(continuesPinnedPositions({ path: "data.metafieldDefinitionCreate.createdDefinition.position", captured: 3, twin: 1 })).toBe(false);
+  const path = "data.metafieldDefinitionCreate.createdDefinition.pinnedPosition";
+  const twinAnswer = (pinnedPosition: number | null) => ({ data: { metafieldDefinitionCreate: { createdDefinition: { id: "gid://shopify/MetafieldDefinition/9", pinnedPosition } } } });
+  const onePin = (g: string) => (g === "gid://shopify/MetafieldDefinition/9" ? 1 : undefined);
+
+  it("explains a larger captured position where the twin's is the number of the scenario's own pins", () => {
+    expect(continuesPinnedPositions({ path, captured: 3, twin: 1 }, twinAnswer(1), onePin)).toBe(true);
+    expect(continuesPinnedPositions({ path, captured: 1, twin: 2 }, twinAnswer(2), () => 2)).toBe(false);
+    expect(continuesPinnedPositions({ path, captured: 3, twin: null }, twinAnswer(null), onePin)).toBe(false);
+    expect(continuesPinnedPositions({ path: path.replace("pinnedPosition", "position"), captured: 3, twin: 1 }, twinAnswer(1), onePin)).toBe(false);
+  });
+
+  it("does not explain a twin position that is not the count of the scenario's own pins (or a definition it cannot name)", () => {
+    // the twin placed the definition after a pin the scenario did not make (or miscounted its own)
+    expect(continuesPinnedPositions({ path, captured: 3, twin: 2 }, twinAnswer(2), onePin)).toBe(false);
+    expect(continuesPinnedPositions({ path, captured: 3, twin: 1 }, { data: { metafieldDefinitionCreate: { createdDefinition: { pinnedPosition: 1 } } } }, onePin)).toBe(false);
+    expect(continuesPinnedPositions({ path, captured: 3, twin: 1 }, twinAnswer(1), () => undefined)).toBe(false);
+  });
+
+  it("counts the pinned definitions of the owner type made from the scenario's first step on (scenarioPinsOf)", () => {
+    const state = createShopifyState([]);
+    const store = metafieldDefinitionStore(state);
+    const def = (id: number, ownerType: string, pinnedPosition: number | null) => store.set(id, { id, shop: "s", ownerType, pinnedPosition } as MetafieldDefinitionRecord);
+    def(5, "PRODUCT", 1); // rebuilt before the first step
+    def(12, "PRODUCT", 2);
+    def(13, "PRODUCT", null);
+    def(14, "COLLECTION", 1);
+    const pins = scenarioPinsOf(state, 10);
+    expect(pins("gid://shopify/MetafieldDefinition/12")).toBe(1);
+    expect(pins("gid://shopify/MetafieldDefinition/14")).toBe(1);
+    expect(pins("gid://shopify/MetafieldDefinition/99")).toBeUndefined();
   });
 });
 

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { normalizeCapture, upstreamEvidence } from "../../../sandbox/conformance/normalize";
 import { fillGaps } from "../../../sandbox/conformance/steps";
+import type { RecordedOwner } from "../../../sandbox/conformance/hydrate";
 
 // One synthetic capture per recorded shape (captures/SOURCE.md), plus the bare body and the
 // index-driven ordering.
@@ -108,5 +109,15 @@ describe("fillGaps (the scenario's own evidence wins over the proxy's read-throu
   it("never replaces a shown object by a blank one from the evidence", () => {
     expect(fillGaps<Seen>([{ id: 1, name: "scenario" }], [{ id: 1 }], key, blank)).toEqual([{ id: 1, name: "scenario" }]);
     expect(fillGaps<Seen>([{ id: 1 }], [{ id: 1 }], key, blank)).toEqual([{ id: 1 }]);
+  });
+  it("a rebuilt product the scenario showed only in a mutation's answer is not blank (replay.ts blankOwner)", async () => {
+    const { blankOwner } = await import("../../../sandbox/conformance/replay");
+    const owner = (over: Partial<RecordedOwner>): RecordedOwner => ({ gid: "gid://shopify/Product/1", type: "Product", fields: {}, metafields: [], ...over });
+    const answered = owner({ answered: { title: "From the answer" } });
+    const upstream = owner({ fields: { title: "From the proxy" } });
+    expect(blankOwner(owner({}))).toBe(true);
+    expect(blankOwner(answered)).toBe(false);
+    expect(fillGaps([answered], [upstream], (o) => o.gid, blankOwner)).toEqual([answered]);
+    expect(fillGaps([owner({})], [upstream], (o) => o.gid, blankOwner)).toEqual([upstream]);
   });
 });

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { normalizeCapture, placeCleanups, type Exchange } from "../../../sandbox/conformance/normalize";
 import { scenarioSetup } from "../../../sandbox/conformance/preconditions";
-import { fits, reconstructQueries } from "../../../sandbox/conformance/reconstruct";
+import { fits, reconstructQueries, selectsUnconditionally } from "../../../sandbox/conformance/reconstruct";
 import { CATEGORY, UPLOAD_CATEGORY, learnIds, learnStagedTargets, objectKey, replayScenario, rewriteIds, type StagedTargetPair } from "../../../sandbox/conformance/replay";
 import { canonicalize } from "../../../sandbox/conformance/volatile";
 
@@ -27,6 +27,22 @@ describe("setup steps without query text (1)", () => {
     expect(fits(doc, {}, created)).toBe(false);
     // another root field
     expect(fits(doc.replace(/productCreate/g, "productUpdate"), { product: {} }, created)).toBe(false);
+  });
+
+  it("a fragment on the parent's own type is unconditional (localization-shop-locale-primary-guards.json)", () => {
+    // webPresences nodes recorded with only `id`; the document spreads a MarketWebPresence fragment that selects more
+    const spread = "fragment F on MarketWebPresence { id subfolderSuffix } query W($first: Int!) { webPresences(first: $first) { nodes { ...F } } }";
+    const onlyIds = { webPresences: { nodes: [{ id: "gid://shopify/MarketWebPresence/1" }] } };
+    expect(fits(spread, { first: 5 }, onlyIds)).toBe(false);
+    expect(fits(spread.replace("id subfolderSuffix", "id"), { first: 5 }, onlyIds)).toBe(true);
+    expect(fits(spread.replace("{ ...F }", "{ ... on MarketWebPresence { id subfolderSuffix } }").replace("fragment F on MarketWebPresence { id subfolderSuffix } ", ""), { first: 5 }, onlyIds)).toBe(false);
+    expect(selectsUnconditionally(spread, "webPresences.nodes.subfolderSuffix")).toBe(true);
+    // a fragment on a type the parent may not be stays conditional: its fields may be absent
+    const node = "query N($id: ID!) { node(id: $id) { id ... on Product { title } } }";
+    expect(fits(node, { id: "gid://shopify/Collection/1" }, { node: { id: "gid://shopify/Collection/1" } })).toBe(true);
+    expect(selectsUnconditionally(node, "node.title")).toBe(false);
+    // a fragment on an interface an object type implements applies to it
+    expect(selectsUnconditionally("fragment G on Node { id } query P($id: ID!) { product(id: $id) { ...G } }", "product.id")).toBe(true);
   });
 
   it("fills in the query from the pool and marks it reconstructed; no fit stays unrecorded", () => {

@@ -68,3 +68,28 @@ describe("volatile-path matcher", () => {
     expect(canonicalize(["data", "metaobjectUpdate", "metaobject", "handle"], "x-mv5ncdzl")).toBe("x-mv5ncdzl");
   });
 });
+
+describe("a zone's offset at the recorded time (volatile.ts zone-offset-at-recorded-time)", () => {
+  // store-properties-baseline.json (2026-04): recorded 2026-04-25T01:25:08.696Z, America/Toronto, EDT.
+  const shop = (abbreviation: string, offset: string, minutes: number, zone = "America/Toronto") => ({ data: { shop: { ianaTimezone: zone, timezoneAbbreviation: abbreviation, timezoneOffset: offset, timezoneOffsetMinutes: minutes } } });
+  const recordedAt = "2026-04-25T01:25:08.696Z";
+  const winter = new Date("2026-11-25T16:00:00Z");
+
+  it("forgives the captured summer offset against the twin's winter offset", () => {
+    expect(diffBodies(shop("EDT", "-0400", -240), shop("EST", "-0500", -300), 20, { recordedAt, answeredAt: winter })).toEqual([]);
+  });
+
+  it("does not forgive a captured value that was not the zone's offset at the recorded time, nor a twin value that is not its offset now", () => {
+    const all = ["data.shop.timezoneAbbreviation", "data.shop.timezoneOffset", "data.shop.timezoneOffsetMinutes"];
+    expect(diffBodies(shop("EST", "-0500", -300), shop("EDT", "-0400", -240), 20, { recordedAt, answeredAt: new Date(recordedAt) }).map((d) => d.path)).toEqual(all);
+    expect(diffBodies(shop("EDT", "-0400", -240), shop("CST", "-0600", -360), 20, { recordedAt, answeredAt: winter }).map((d) => d.path)).toEqual(all);
+    expect(diffBodies(shop("EDT", "-0400", -180), shop("EST", "-0500", -300), 20, { recordedAt, answeredAt: winter }).map((d) => d.path)).toEqual(["data.shop.timezoneOffsetMinutes"]);
+  });
+
+  it("needs the recorded time, the same zone on both sides, and no change of offset within an hour of the recorded time", () => {
+    expect(diffBodies(shop("EDT", "-0400", -240), shop("EST", "-0500", -300), 20, { answeredAt: winter })).toHaveLength(3);
+    expect(diffBodies(shop("EDT", "-0400", -240), shop("EST", "-0500", -300, "America/New_York"), 20, { recordedAt, answeredAt: winter })).toHaveLength(4);
+    // 2026-03-08T07:00Z: Toronto moved from EST to EDT.
+    expect(diffBodies(shop("EDT", "-0400", -240), shop("EST", "-0500", -300), 20, { recordedAt: "2026-03-08T07:30:00Z", answeredAt: winter })).toHaveLength(3);
+  });
+});
