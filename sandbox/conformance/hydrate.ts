@@ -8,6 +8,7 @@ import { namedObjectsAnswered, notSetByRequest } from "./hydrate-answers";
 import { unsettableFields } from "./not-rebuilt";
 import { deletedMediaFirstShown, lonelyVariants, productOptionsInput, readyMediaFirstShown, recordedCatalog, rebuildCatalog, type RecordedCatalog } from "./hydrate-catalog";
 import type { SeedMarks } from "./seeded-exchanges";
+import { listPrefixObjects } from "./list-prefix";
 
 // Products and collections the recorded shop already had and the scenario asks for by id, rebuilt
 // in the twin before the replay from what the scenario's own reads showed of them, through the twin's Admin API (productCreate /
@@ -83,9 +84,10 @@ export function preexistingOwners(exchanges: Exchange[], marks?: SeedMarks): Rec
   lonelyVariants(exchanges.filter((e) => isMutation(e) && acceptedCleanly(e)), exchanges, found, made);
   readyMediaFirstShown(exchanges, found, made, marks);
   deletedMediaFirstShown(exchanges, found, made, marks);
-  // Only objects some step asks for by id: a search or list read of the recorded catalog is not
-  // turned into a catalog holding exactly what it returned.
-  const requested = new Set(exchanges.flatMap((ex) => `${ex.query ?? ""} ${JSON.stringify(ex.variables ?? {})}`.match(ANY_GID) ?? []));
+  // Only objects some step asks for by id, or that a read of a whole list from its start shows
+  // (list-prefix.ts): a search of the recorded catalog is not turned into a catalog holding
+  // exactly what it returned.
+  const requested = new Set([...exchanges.flatMap((ex) => `${ex.query ?? ""} ${JSON.stringify(ex.variables ?? {})}`.match(ANY_GID) ?? []), ...listPrefixObjects(exchanges)]);
   return [...found.values()].filter((o) => requested.has(o.gid));
 }
 
