@@ -1,7 +1,7 @@
 import type { IndexTarget } from "./captures";
 import { ANY_GID, isMutationStep, isObject } from "./steps";
-import { staleReadKey } from "./stale-read-order";
-import { makersFirst } from "./setup-order";
+import { staleReadKey } from "./order/stale-read-order";
+import { makersFirst } from "./order/setup-order";
 
 // Turns one capture file (a free-form scenario object) into the ordered list of GraphQL exchanges
 // it recorded. SOURCE.md lists five shapes; they differ in where the query text and the response

@@ -3,7 +3,7 @@ import { startSandbox, type RunningSandbox } from "../server";
 import type { MarketRecord, ShopLocaleRecord, ShopRecord } from "../shopify/state";
 import { localizationOf } from "../shopify/localization/store";
 import { appListing, type AppListing } from "../shopify/platform/app-listing";
-import type { RecordedWebPresence } from "./recorded-markets";
+import type { RecordedWebPresence } from "./rebuild/recorded-markets";
 import { TWIN_API_KEY } from "./volatile";
 
 // A fresh twin per scenario, with a shop shaped like the recorded one (quirks.md: CAD, primary

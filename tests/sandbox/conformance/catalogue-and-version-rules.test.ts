@@ -1,11 +1,11 @@
 import { describe, expect, it } from "vitest";
 import type { Exchange } from "../../../sandbox/conformance/normalize";
-import { cancelRefusedOverRecordedCatalogue, continuesPinnedPositions, fileOfRecordedCatalogue, recordedOperationCounts, scenarioPinsOf, stillRunningOverRecordedCatalogue } from "../../../sandbox/conformance/recorded-catalogue";
+import { cancelRefusedOverRecordedCatalogue, continuesPinnedPositions, fileOfRecordedCatalogue, recordedOperationCounts, scenarioPinsOf, stillRunningOverRecordedCatalogue } from "../../../sandbox/conformance/judge/recorded-catalogue";
 import { metafieldDefinitionStore, type MetafieldDefinitionRecord } from "../../../sandbox/shopify/content/metafield-definitions";
 import { createShopifyState } from "../../../sandbox/shopify/state";
-import { behaviourChangedSince } from "../../../sandbox/conformance/version-drift";
-import { recordedStandardDefinitions } from "../../../sandbox/conformance/hydrate-standard-metafield-definitions";
-import { recordedShop } from "../../../sandbox/conformance/recorded-shop";
+import { behaviourChangedSince } from "../../../sandbox/conformance/judge/version-drift";
+import { recordedStandardDefinitions } from "../../../sandbox/conformance/rebuild/hydrate-standard-metafield-definitions";
+import { recordedShop } from "../../../sandbox/conformance/rebuild/recorded-shop";
 import { scenarioScopes } from "../../../sandbox/conformance/scopes";
 
 // Not-comparable rules for differences that follow from the recorded shop's catalogue or from an

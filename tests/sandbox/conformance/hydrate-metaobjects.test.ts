@@ -1,9 +1,9 @@
 import { describe, expect, it } from "vitest";
-import { definitionInput, hydrateMetaobjectDefinitions, preexistingDefinitions, recordedDefinitions } from "../../../sandbox/conformance/hydrate-metaobjects";
+import { definitionInput, hydrateMetaobjectDefinitions, preexistingDefinitions, recordedDefinitions } from "../../../sandbox/conformance/rebuild/hydrate-metaobjects";
 import { normalizeCapture, type Exchange } from "../../../sandbox/conformance/normalize";
 import { postGraphql, startTwin } from "../../../sandbox/conformance/twin";
 import { replayScenario } from "../../../sandbox/conformance/replay";
-import { deletesBeforeRecreate } from "../../../sandbox/conformance/recreate-order";
+import { deletesBeforeRecreate } from "../../../sandbox/conformance/order/recreate-order";
 
 // Metaobject definitions the recorded shop already had, rebuilt before the replay (hydrate-metaobjects.ts).
 

@@ -1,13 +1,13 @@
 import { describe, expect, it } from "vitest";
 import { parse, type FragmentDefinitionNode, type OperationDefinitionNode } from "graphql";
 import { diffBodies } from "../../../sandbox/conformance/compare";
-import { preexistingOwners } from "../../../sandbox/conformance/hydrate";
-import { recordedCatalog } from "../../../sandbox/conformance/hydrate-catalog";
-import { notSetByRequest } from "../../../sandbox/conformance/hydrate-answers";
-import { inIssueOrder, issueTime } from "../../../sandbox/conformance/issue-order";
+import { preexistingOwners } from "../../../sandbox/conformance/rebuild/hydrate";
+import { recordedCatalog } from "../../../sandbox/conformance/rebuild/hydrate-catalog";
+import { notSetByRequest } from "../../../sandbox/conformance/rebuild/hydrate-answers";
+import { inIssueOrder, issueTime } from "../../../sandbox/conformance/order/issue-order";
 import type { Exchange } from "../../../sandbox/conformance/normalize";
 import { pageSizesAllow } from "../../../sandbox/conformance/page-sizes";
-import { atUnsettableField, unsettableFields } from "../../../sandbox/conformance/not-rebuilt";
+import { atUnsettableField, unsettableFields } from "../../../sandbox/conformance/rebuild/not-rebuilt";
 import { fits } from "../../../sandbox/conformance/reconstruct";
 import { CATEGORY, replayScenario, settle } from "../../../sandbox/conformance/replay";
 import type { TwinReply } from "../../../sandbox/conformance/twin";

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { Exchange } from "../../../sandbox/conformance/normalize";
-import { listIndexLagged } from "../../../sandbox/conformance/index-lag";
+import { listIndexLagged } from "../../../sandbox/conformance/judge/index-lag";
 
 // A metaobject list Shopify served from an index that had not caught up with a write
 // (metaobject-schema-change-lifecycle.json): judged only where the same captured answer shows (by id)

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { listPrefixObjects } from "../../../sandbox/conformance/list-prefix";
+import { listPrefixObjects } from "../../../sandbox/conformance/rebuild/list-prefix";
 import type { Exchange } from "../../../sandbox/conformance/normalize";
 
 const read = (query: string, data: unknown): Exchange => ({ path: "$.read", name: "read", shape: 3, query, querySource: "inline", variables: {}, status: 200, response: { data } });

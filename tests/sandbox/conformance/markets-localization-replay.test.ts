@@ -1,10 +1,10 @@
 import { describe, expect, it } from "vitest";
 import { placeCleanups, type Exchange } from "../../../sandbox/conformance/normalize";
 import { echoedLocale } from "../../../sandbox/conformance/echoed-locale";
-import { completeRootLists, inListEvidenceOrder } from "../../../sandbox/conformance/list-evidence-order";
-import { recordedMarkets } from "../../../sandbox/conformance/recorded-markets";
-import { scenarioSetup } from "../../../sandbox/conformance/preconditions";
-import { unknownSeededRefusal } from "../../../sandbox/conformance/unknown-seeded";
+import { completeRootLists, inListEvidenceOrder } from "../../../sandbox/conformance/order/list-evidence-order";
+import { recordedMarkets } from "../../../sandbox/conformance/rebuild/recorded-markets";
+import { scenarioSetup } from "../../../sandbox/conformance/rebuild/preconditions";
+import { unknownSeededRefusal } from "../../../sandbox/conformance/judge/unknown-seeded";
 import { captureShop } from "../../../sandbox/conformance/twin";
 import { UNKNOWN_SEEDED_STATE } from "../../../sandbox/shopify/admin-graphql/resolvers/unknown-seeded-state";
 import { useTwin } from "../helpers";
@@ -124,13 +124,13 @@ describe("a read showing a value a mutation stored before it replaced (stale-rea
   const changed = (errors: unknown[] = []) => ex("$.setup.productUpdate", { query: "mutation U($p: ProductUpdateInput!) { productUpdate(product: $p) { product { id title } userErrors { field } } }", variables: { p: { id: X, title: "New" } }, response: { data: { productUpdate: { product: errors.length ? null : { id: X, title: "New" }, userErrors: errors } } } });
   const read = (title: string) => ex("$.setupRead", { query: "query R($id: ID!) { translatableResource(resourceId: $id) { resourceId translatableContent { key value } } }", variables: { id: X }, response: { data: { translatableResource: { resourceId: X, translatableContent: [{ key: "title", value: title }] } } } });
   it("ran before it: it goes before the first indexed step stored after it", async () => {
-    const { staleReadKey, showsReplacedValue } = await import("../../../sandbox/conformance/stale-read-order");
+    const { staleReadKey, showsReplacedValue } = await import("../../../sandbox/conformance/order/stale-read-order");
     expect(showsReplacedValue(read("Old"), changed(), [made, changed(), read("Old")])).toBe(true);
     const found = [{ exchange: made, indexOrder: 0 }, { exchange: changed(), indexOrder: 3 }, { exchange: read("Old") }, { exchange: ex("$.register", {}), indexOrder: 1 }];
     expect(staleReadKey(found, 2)).toBe(1);
   });
   it("not when the read shows the new value, nor when the change was refused", async () => {
-    const { showsReplacedValue } = await import("../../../sandbox/conformance/stale-read-order");
+    const { showsReplacedValue } = await import("../../../sandbox/conformance/order/stale-read-order");
     expect(showsReplacedValue(read("New"), changed(), [made])).toBe(false);
     expect(showsReplacedValue(read("Old"), changed([{ field: ["title"] }]), [made])).toBe(false);
   });
@@ -155,7 +155,7 @@ describe("differences on the recorded shop's objects", () => {
     expect(concernsForeign(d, captured, foreign, twinPage("gid://shopify/Collection/8"), new Set(["gid://shopify/Collection/7"]))).toBe(true);
   });
   it("a list of only foreign objects against only objects the twin started with (preexisting-lists.ts)", async () => {
-    const { listOfPreexistingOnly } = await import("../../../sandbox/conformance/preexisting-lists");
+    const { listOfPreexistingOnly } = await import("../../../sandbox/conformance/judge/preexisting-lists");
     const presences = { data: { webPresences: { nodes: [{ id: "gid://shopify/MarketWebPresence/62842765618" }, { id: "gid://shopify/MarketWebPresence/69720899890" }] } } };
     const all = new Set(["gid://shopify/MarketWebPresence/62842765618", "gid://shopify/MarketWebPresence/69720899890"]);
     const twin = (n: number) => ({ data: { webPresences: { nodes: [{ id: `gid://shopify/MarketWebPresence/${n}` }] } } });
@@ -175,7 +175,7 @@ describe("the recorded shop's market money and presences (recorded-markets.ts, m
     { node: { id: "gid://shopify/Market/2", name: "US", currencySettings: null, priceInclusions: null, conditions: { regionsCondition: { regions: { edges: [{ node: { code: "US", currency: { currencyCode: "CAD" } } }] } } }, webPresences: { edges: [{ node: { id: P(9), subfolderSuffix: null } }] } } },
   ] } } } });
   it("takes the currency, currency settings and price inclusions a read showed, and links a presence to the market that lists it", async () => {
-    const { recordedWebPresences } = await import("../../../sandbox/conformance/recorded-markets");
+    const { recordedWebPresences } = await import("../../../sandbox/conformance/rebuild/recorded-markets");
     const [canada, us] = recordedMarkets([marketsRead]);
     expect(canada).toMatchObject({ currencyCode: "CAD", currencySettings: { localCurrencies: false, roundingEnabled: true }, priceInclusions: { inclusiveTaxPricingStrategy: "INCLUDES_TAXES_IN_PRICE_BASED_ON_COUNTRY" } });
     expect(us).toMatchObject({ currencyCode: "CAD", currencySettings: null, priceInclusions: null });

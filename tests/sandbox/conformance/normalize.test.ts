@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { normalizeCapture, upstreamEvidence } from "../../../sandbox/conformance/normalize";
 import { fillGaps } from "../../../sandbox/conformance/steps";
-import type { RecordedOwner } from "../../../sandbox/conformance/hydrate";
+import type { RecordedOwner } from "../../../sandbox/conformance/rebuild/hydrate";
 
 // One synthetic capture per recorded shape (captures/SOURCE.md), plus the bare body and the
 // index-driven ordering.

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { Exchange } from "../../../sandbox/conformance/normalize";
-import { madeInRecording, refusedForOutsideObjects } from "../../../sandbox/conformance/outside-setup";
+import { madeInRecording, refusedForOutsideObjects } from "../../../sandbox/conformance/judge/outside-setup";
 import { CATEGORY, replayScenario } from "../../../sandbox/conformance/replay";
 
 // Steps the twin could not perform because they hold objects outside the listed domains

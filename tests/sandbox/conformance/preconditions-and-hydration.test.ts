@@ -1,8 +1,8 @@
 import { describe, expect, it } from "vitest";
-import { preexistingOwners } from "../../../sandbox/conformance/hydrate";
-import { recordedMarkets, recordedWebPresences } from "../../../sandbox/conformance/recorded-markets";
+import { preexistingOwners } from "../../../sandbox/conformance/rebuild/hydrate";
+import { recordedMarkets, recordedWebPresences } from "../../../sandbox/conformance/rebuild/recorded-markets";
 import { normalizeCapture, type Exchange } from "../../../sandbox/conformance/normalize";
-import { scenarioSetup } from "../../../sandbox/conformance/preconditions";
+import { scenarioSetup } from "../../../sandbox/conformance/rebuild/preconditions";
 import { reconstructQueries } from "../../../sandbox/conformance/reconstruct";
 import { CATEGORY, concernsForeign, replayScenario, twinRefusedForeign } from "../../../sandbox/conformance/replay";
 import { scenarioScopes } from "../../../sandbox/conformance/scopes";
@@ -18,13 +18,20 @@ describe("products the recorded shop already had (hydrate.ts)", () => {
   const preconditionRead = { data: { product: { id: product, title: "Canvas bag", spec: { id: "gid://shopify/Metafield/45359476998450", namespace: "custom", key: "material", type: "single_line_text_field", value: "Canvas", compareDigest: "a".repeat(64) } } } };
   const setMaterial = "mutation S($m: [MetafieldsSetInput!]!) { metafieldsSet(metafields: $m) { metafields { key value } userErrors { field message } } }";
 
-  it("takes objects a read showed before any mutation touched them, and only those some step asks for by id", () => {
+  it("takes objects a read showed before any mutation touched them, and only those some step asks for by id (not a search's)", () => {
     const owners = preexistingOwners([
       ex("$.preconditionRead", { querySource: "none", response: preconditionRead }),
-      ex("$.search", { query: "query { products(first: 1) { nodes { id } } }", response: { data: { products: { nodes: [{ id: "gid://shopify/Product/5" }] } } } }),
+      ex("$.search", { query: "query { products(first: 1, query: \"title:bag\") { nodes { id } } }", response: { data: { products: { nodes: [{ id: "gid://shopify/Product/5" }] } } } }),
       ex("$.mutation", { query: setMaterial, variables: { m: [{ ownerId: product, namespace: "custom", key: "material", type: "single_line_text_field", value: "Wool", compareDigest: "a".repeat(64) }] } }),
     ]);
     expect(owners).toEqual([{ gid: product, type: "Product", fields: { title: "Canvas bag" }, metafields: [{ id: "gid://shopify/Metafield/45359476998450", namespace: "custom", key: "material", type: "single_line_text_field", value: "Canvas", compareDigest: "a".repeat(64) }] }]);
+  });
+
+  it("also takes what a whole-list read from its start shows (the shop's oldest objects)", () => {
+    const owners = preexistingOwners([
+      ex("$.firstPage", { query: "query { products(first: 1) { nodes { id title } } }", response: { data: { products: { nodes: [{ id: "gid://shopify/Product/5", title: "Oldest" }] } } } }),
+    ]);
+    expect(owners.map((o) => [o.gid, o.fields.title])).toEqual([["gid://shopify/Product/5", "Oldest"]]);
   });
 
   it("takes objects a cleanly accepted mutation worked on, never ones a refused mutation named", () => {

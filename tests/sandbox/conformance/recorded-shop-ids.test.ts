@@ -3,7 +3,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import type { Exchange } from "../../../sandbox/conformance/normalize";
-import { capturedAtOf, recordedShopIds } from "../../../sandbox/conformance/recorded-shop-ids";
+import { capturedAtOf, recordedShopIds } from "../../../sandbox/conformance/rebuild/recorded-shop-ids";
 import type { Twin } from "../../../sandbox/conformance/twin";
 
 const read = (data: unknown): Exchange => ({ path: "$.read", name: "read", shape: 1, querySource: "inline", variables: {}, status: 200, response: { data } });

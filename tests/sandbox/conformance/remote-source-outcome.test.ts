@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { Exchange } from "../../../sandbox/conformance/normalize";
-import { failedToDownload, remoteSourceOutcome, trackRemoteSources, unfetchable } from "../../../sandbox/conformance/remote-source-outcome";
+import { failedToDownload, remoteSourceOutcome, trackRemoteSources, unfetchable } from "../../../sandbox/conformance/judge/remote-source-outcome";
 import type { ShopifyState } from "../../../sandbox/shopify/state";
 
 // A file Shopify downloaded from a public URL the offline twin cannot fetch

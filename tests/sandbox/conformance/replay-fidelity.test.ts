@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { normalizeCapture, placeCleanups, type Exchange } from "../../../sandbox/conformance/normalize";
-import { scenarioSetup } from "../../../sandbox/conformance/preconditions";
+import { scenarioSetup } from "../../../sandbox/conformance/rebuild/preconditions";
 import { fits, reconstructQueries, selectsUnconditionally } from "../../../sandbox/conformance/reconstruct";
 import { CATEGORY, UPLOAD_CATEGORY, learnIds, learnStagedTargets, objectKey, replayScenario, rewriteIds, type StagedTargetPair } from "../../../sandbox/conformance/replay";
 import { canonicalize } from "../../../sandbox/conformance/volatile";

@@ -1,12 +1,12 @@
 import { describe, expect, it } from "vitest";
-import { preexistingOwners } from "../../../sandbox/conformance/hydrate";
-import { recordedMarkets, recordedWebPresences } from "../../../sandbox/conformance/recorded-markets";
-import { recordedShop } from "../../../sandbox/conformance/recorded-shop";
-import { scenarioSetup } from "../../../sandbox/conformance/preconditions";
-import { preexistingDefinitions } from "../../../sandbox/conformance/hydrate-metaobjects";
+import { preexistingOwners } from "../../../sandbox/conformance/rebuild/hydrate";
+import { recordedMarkets, recordedWebPresences } from "../../../sandbox/conformance/rebuild/recorded-markets";
+import { recordedShop } from "../../../sandbox/conformance/rebuild/recorded-shop";
+import { scenarioSetup } from "../../../sandbox/conformance/rebuild/preconditions";
+import { preexistingDefinitions } from "../../../sandbox/conformance/rebuild/hydrate-metaobjects";
 import type { Exchange } from "../../../sandbox/conformance/normalize";
 import { replayScenario } from "../../../sandbox/conformance/replay";
-import { markRebuilt, SEEDED_CATEGORY, SeedMarks, seedExchanges, seededOnly, unlessSeeded } from "../../../sandbox/conformance/seeded-exchanges";
+import { markRebuilt, SEEDED_CATEGORY, SeedMarks, seedExchanges, seededOnly, unlessSeeded } from "../../../sandbox/conformance/rebuild/seeded-exchanges";
 
 // A read (or mutation answer) that supplied the rebuilt shop state cannot pass on the values it
 // supplied itself (seeded-exchanges.ts): it passes only on values no rebuilder took from it.

@@ -3,7 +3,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import type { Exchange } from "../../../sandbox/conformance/normalize";
-import { agreedCurrency, indexShopCaptures, shopCaptureIndex, withShopCurrencies, withShopEvidence } from "../../../sandbox/conformance/shop-evidence";
+import { agreedCurrency, indexShopCaptures, shopCaptureIndex, withShopCurrencies, withShopEvidence } from "../../../sandbox/conformance/rebuild/shop-evidence";
 import type { MarketRecord } from "../../../sandbox/shopify/state";
 
 // Market currencies from the other captures of the same recorded shop (shop-evidence.ts).

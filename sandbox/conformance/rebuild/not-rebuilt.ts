@@ -1,5 +1,5 @@
-import type { Difference } from "./compare";
-import { isObject } from "./steps";
+import type { Difference } from "../compare";
+import { isObject } from "../steps";
 
 // What hydrate.ts found of the recorded shop but could not put into the twin through its Admin API:
 // whole objects (a media whose source is a Shopify CDN file the offline twin cannot fetch), and

@@ -1,6 +1,6 @@
-import type { Difference } from "./compare";
-import { metafieldDefinitionStore } from "../shopify/content/metafield-definitions";
-import type { ShopifyState } from "../shopify/state";
+import type { Difference } from "../compare";
+import { metafieldDefinitionStore } from "../../shopify/content/metafield-definitions";
+import type { ShopifyState } from "../../shopify/state";
 
 // Differences that follow from the size of the recorded shop's catalogue, beyond the counts
 // replay.ts already explains (objectCount over the catalogue, continued order numbers). Each rule

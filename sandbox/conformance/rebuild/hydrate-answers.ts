@@ -1,5 +1,5 @@
-import type { Exchange } from "./normalize";
-import { ANY_GID, isObject } from "./steps";
+import type { Exchange } from "../normalize";
+import { ANY_GID, isObject } from "../steps";
 
 // A mutation's answer as evidence of the recorded shop's state before the scenario, for an object
 // the request named that no read showed first (hydrate.ts): the fields the request did not set

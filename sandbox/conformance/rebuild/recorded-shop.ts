@@ -1,6 +1,6 @@
-import type { Exchange } from "./normalize";
-import { isMutationStep, isObject } from "./steps";
-import type { Twin } from "./twin";
+import type { Exchange } from "../normalize";
+import { isMutationStep, isObject } from "../steps";
+import type { Twin } from "../twin";
 import type { SeedMarks } from "./seeded-exchanges";
 
 // Properties of the recorded shop that a fresh twin cannot have, taken from what reads of `shop`

@@ -1,7 +1,7 @@
-import type { Exchange } from "./normalize";
-import { ANY_GID, isObject } from "./steps";
-import { remoteImage } from "../shopify/content/remote-sources";
-import { postGraphql, type Twin } from "./twin";
+import type { Exchange } from "../normalize";
+import { ANY_GID, isObject } from "../steps";
+import { remoteImage } from "../../shopify/content/remote-sources";
+import { postGraphql, type Twin } from "../twin";
 import type { SeedMarks } from "./seeded-exchanges";
 
 // The options, variants and media a read showed of a product the recorded shop already had

@@ -1,5 +1,5 @@
-import type { Exchange } from "./normalize";
-import { ANY_GID, isMutationStep } from "./steps";
+import type { Exchange } from "../normalize";
+import { ANY_GID, isMutationStep } from "../steps";
 
 // Some captures store a scenario's setup after the cases that use it, and the spec index lists only
 // the cases, so neither the document order nor the index order can be the recording order: a case

@@ -1,5 +1,5 @@
-import type { Exchange } from "./normalize";
-import { isObject } from "./steps";
+import type { Exchange } from "../normalize";
+import { isObject } from "../steps";
 
 // A metaobject definition's type is unique in a shop: a second create of a type is refused with
 // TAKEN (metaobject-definition-create-validation.json duplicateCase), and enabling a standard type

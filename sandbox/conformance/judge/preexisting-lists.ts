@@ -1,5 +1,5 @@
-import type { Difference } from "./compare";
-import { ANY_GID, isObject } from "./steps";
+import type { Difference } from "../compare";
+import { ANY_GID, isObject } from "../steps";
 
 // A list whose captured items are all the recorded shop's own objects (no step of the scenario made
 // them, and no rebuild could: localization-shop-locale-primary-guards.json reads `webPresences` and

@@ -1,7 +1,7 @@
-import type { Exchange } from "./normalize";
-import type { Outcome } from "./replay";
-import { isObject } from "./steps";
-import { canonicalize } from "./volatile";
+import type { Exchange } from "../normalize";
+import type { Outcome } from "../replay";
+import { isObject } from "../steps";
+import { canonicalize } from "../volatile";
 
 // Reads (and mutation answers) that supplied the recorded shop's state the replay rebuilt (hydrate.ts,
 // hydrate-catalog.ts, hydrate-answers.ts, hydrate-metaobjects.ts, hydrate-standard-metafield-definitions.ts,

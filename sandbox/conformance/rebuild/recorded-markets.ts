@@ -1,6 +1,6 @@
-import type { MarketRecord } from "../shopify/state";
-import type { Exchange } from "./normalize";
-import { acceptedCleanly, ANY_GID, isMutationStep, isObject, rootKeys } from "./steps";
+import type { MarketRecord } from "../../shopify/state";
+import type { Exchange } from "../normalize";
+import { acceptedCleanly, ANY_GID, isMutationStep, isObject, rootKeys } from "../steps";
 import type { SeedMarks } from "./seeded-exchanges";
 
 // Markets the recorded shop already had, as part of the shop the twin starts with (like its

@@ -1,4 +1,4 @@
-import type { Exchange } from "./normalize";
+import type { Exchange } from "../normalize";
 
 // Some answers carry the time Shopify issued them: an unpublished product's onlineStorePreviewUrl
 // holds a signed password-bypass token (`_bt`) whose `exp` is the issue time plus one hour, to the

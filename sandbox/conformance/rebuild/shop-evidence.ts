@@ -1,11 +1,11 @@
 import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
 import path from "node:path";
-import type { MarketRecord } from "../shopify/state";
-import { CAPTURES_DIR } from "./captures";
-import { normalizeCapture, upstreamEvidence, type Exchange } from "./normalize";
+import type { MarketRecord } from "../../shopify/state";
+import { CAPTURES_DIR } from "../captures";
+import { normalizeCapture, upstreamEvidence, type Exchange } from "../normalize";
 import { currencyFacts } from "./recorded-markets";
-import { isMutationStep, isObject } from "./steps";
-import type { TwinSetup } from "./twin";
+import { isMutationStep, isObject } from "../steps";
+import type { TwinSetup } from "../twin";
 
 // What the OTHER captures of the same recorded shop (the same `<shop>.myshopify.com` folder, every
 // API version and folder) showed of the shop's standing objects: a filler for a value that the

@@ -1,9 +1,9 @@
-import type { Exchange } from "./normalize";
-import { acceptedCleanly, ANY_GID, isMutationStep, isObject, rootKeys } from "./steps";
-import { ensureInstallation } from "../shopify/state";
-import { postGraphql, type Twin } from "./twin";
-import { apiClientId } from "../shopify/platform/app-identity";
-import { RECORDED_API_CLIENT_ID, TWIN_API_KEY } from "./volatile";
+import type { Exchange } from "../normalize";
+import { acceptedCleanly, ANY_GID, isMutationStep, isObject, rootKeys } from "../steps";
+import { ensureInstallation } from "../../shopify/state";
+import { postGraphql, type Twin } from "../twin";
+import { apiClientId } from "../../shopify/platform/app-identity";
+import { RECORDED_API_CLIENT_ID, TWIN_API_KEY } from "../volatile";
 import { namedObjectsAnswered, notSetByRequest } from "./hydrate-answers";
 import { unsettableFields } from "./not-rebuilt";
 import { deletedMediaFirstShown, lonelyVariants, productOptionsInput, readyMediaFirstShown, recordedCatalog, rebuildCatalog, type RecordedCatalog } from "./hydrate-catalog";

@@ -1,4 +1,4 @@
-import { UNKNOWN_SEEDED_STATE } from "../shopify/admin-graphql/resolvers/unknown-seeded-state";
+import { UNKNOWN_SEEDED_STATE } from "../../shopify/admin-graphql/resolvers/unknown-seeded-state";
 
 // The recorded shop's objects the harness seeded without a value that decides some answers (a
 // market whose currency no capture of the shop showed: recorded-markets.ts, shop-evidence.ts). The

@@ -1,7 +1,7 @@
-import { hasScope } from "../shopify/admin-graphql/access";
-import type { Difference } from "./compare";
-import type { Exchange } from "./normalize";
-import { isObject } from "./steps";
+import { hasScope } from "../../shopify/admin-graphql/access";
+import type { Difference } from "../compare";
+import type { Exchange } from "../normalize";
+import { isObject } from "../steps";
 
 // A scenario can create a delegate access token (delegateAccessTokenCreate: a token of the same app
 // with fewer scopes) and send later requests with it. The recording keeps the delegate's scopes but

@@ -1,9 +1,9 @@
-import { diffBodies, type Difference } from "./compare";
-import type { Exchange } from "./normalize";
-import { isObject } from "./steps";
-import { remoteImage } from "../shopify/content/remote-sources";
-import { filesStore } from "../shopify/content/files-store";
-import type { ShopifyState } from "../shopify/state";
+import { diffBodies, type Difference } from "../compare";
+import type { Exchange } from "../normalize";
+import { isObject } from "../steps";
+import { remoteImage } from "../../shopify/content/remote-sources";
+import { filesStore } from "../../shopify/content/files-store";
+import type { ShopifyState } from "../../shopify/state";
 
 // A file the scenario created (or re-sourced) from a URL on the public web is downloaded by Shopify;
 // the offline twin cannot fetch it (remote-sources.ts: only placeholder-generator URLs, whose URL

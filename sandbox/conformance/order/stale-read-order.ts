@@ -1,5 +1,5 @@
-import type { Exchange } from "./normalize";
-import { acceptedCleanly, ANY_GID, isMutationStep, isObject } from "./steps";
+import type { Exchange } from "../normalize";
+import { acceptedCleanly, ANY_GID, isMutationStep, isObject } from "../steps";
 
 // A read stored after a mutation but showing the value that mutation replaced ran before it
 // (localization-translations-digest-mismatch.json: `setupRead`, stored after `setup.productUpdate`,

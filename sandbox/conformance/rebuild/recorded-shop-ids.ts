@@ -1,8 +1,8 @@
 import { readFileSync } from "node:fs";
 import path from "node:path";
-import { CAPTURES_DIR } from "./captures";
-import type { Exchange } from "./normalize";
-import type { Twin } from "./twin";
+import { CAPTURES_DIR } from "../captures";
+import type { Exchange } from "../normalize";
+import type { Twin } from "../twin";
 
 // The recorded Shop is the twin's shop: a capture is recorded on one shop, and the twin plays it
 // (same domain, currency, locale). So the Shop gid the answers show (and the ShopAddress named

@@ -1,9 +1,9 @@
 import { Kind, getNamedType, isAbstractType, isObjectType, valueFromAST, type GraphQLSchema } from "graphql";
-import { loadAdminSchema } from "../shopify/admin-graphql/schema";
-import type { Difference } from "./compare";
-import type { Exchange } from "./normalize";
-import { operationOf } from "./scopes";
-import { isObject } from "./steps";
+import { loadAdminSchema } from "../../shopify/admin-graphql/schema";
+import type { Difference } from "../compare";
+import type { Exchange } from "../normalize";
+import { operationOf } from "../scopes";
+import { isObject } from "../steps";
 
 // A page of a root list read newest first (`reverse: true`, sorted by ID, paged forward with
 // `first`) that Shopify said continues (`hasNextPage: true`) while the twin's identical page ends.

@@ -1,6 +1,6 @@
 import { Kind, parse, type FieldNode, type OperationDefinitionNode } from "graphql";
-import { isCleanupPath, type Exchange } from "./normalize";
-import { ANY_GID, isMutationStep, isObject, rootKeys } from "./steps";
+import { isCleanupPath, type Exchange } from "../normalize";
+import { ANY_GID, isMutationStep, isObject, rootKeys } from "../steps";
 
 // A read of a whole root list (`webPresences(first: 20)` answering 4 presences: no filter, fewer
 // items than asked for, no next page) shows which objects of that type existed when it ran. When

@@ -1,7 +1,7 @@
-import type { Exchange } from "./normalize";
-import { ANY_GID, isMutationStep, isObject } from "./steps";
-import { ensureInstallation } from "../shopify/state";
-import { postGraphql, type Twin } from "./twin";
+import type { Exchange } from "../normalize";
+import { ANY_GID, isMutationStep, isObject } from "../steps";
+import { ensureInstallation } from "../../shopify/state";
+import { postGraphql, type Twin } from "../twin";
 import type { Hydrated } from "./hydrate";
 import type { SeedMarks } from "./seeded-exchanges";
 

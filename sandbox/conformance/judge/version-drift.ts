@@ -1,5 +1,5 @@
-import type { Difference } from "./compare";
-import type { Exchange } from "./normalize";
+import type { Difference } from "../compare";
+import type { Exchange } from "../normalize";
 
 // Behaviour Shopify changed between the API version a capture was recorded on and the twin's
 // 2026-07, shown by captures of both versions. The twin answers as the newer version does.

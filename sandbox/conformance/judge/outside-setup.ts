@@ -1,6 +1,6 @@
-import type { Exchange } from "./normalize";
-import { outsideListedDomains } from "./scope";
-import { ANY_GID, isObject } from "./steps";
+import type { Exchange } from "../normalize";
+import { outsideListedDomains } from "../scope";
+import { ANY_GID, isObject } from "../steps";
 
 // A mutation of the listed domains sent in one request with objects of features outside them
 // (owner-metafield-mixed-owner-hydration.json setup.baselineSet: one metafieldsSet for a Location the

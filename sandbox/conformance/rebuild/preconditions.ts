@@ -1,10 +1,10 @@
-import type { MarketRecord, ShopLocaleRecord } from "../shopify/state";
-import type { Exchange } from "./normalize";
-import { operationOf, scenarioScopes } from "./scopes";
-import type { AppListing } from "../shopify/platform/app-listing";
-import { fillGaps } from "./steps";
+import type { MarketRecord, ShopLocaleRecord } from "../../shopify/state";
+import type { Exchange } from "../normalize";
+import { operationOf, scenarioScopes } from "../scopes";
+import type { AppListing } from "../../shopify/platform/app-listing";
+import { fillGaps } from "../steps";
 import { recordedMarkets, UNRECORDED_MARKET_NAME } from "./recorded-markets";
-import type { TwinSetup } from "./twin";
+import type { TwinSetup } from "../twin";
 import type { SeedMarks } from "./seeded-exchanges";
 
 // Shop state a scenario assumes but did not create, rebuilt from the capture's own responses

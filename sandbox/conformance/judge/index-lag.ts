@@ -1,8 +1,8 @@
 import { Kind, type FieldNode, type ValueNode } from "graphql";
-import { diffBodies } from "./compare";
-import type { Exchange } from "./normalize";
-import { operationOf } from "./scopes";
-import { isObject } from "./steps";
+import { diffBodies } from "../compare";
+import type { Exchange } from "../normalize";
+import { operationOf } from "../scopes";
+import { isObject } from "../steps";
 
 // Shopify's metaobject list (`metaobjects(type:)`) is served from a search index that can lag behind
 // writes by seconds, while reads by id or handle and the definition's `metaobjectsCount` are current:

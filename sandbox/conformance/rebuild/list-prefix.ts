@@ -1,6 +1,6 @@
 import { Kind, parse, type FieldNode, type OperationDefinitionNode } from "graphql";
-import type { Exchange } from "./normalize";
-import { isObject } from "./steps";
+import type { Exchange } from "../normalize";
+import { isObject } from "../steps";
 
 // A read of a whole root list from its start (`first:` with no filter, sort, reverse or cursor)
 // shows the shop's first objects of that list in id order. Such objects were the recorded shop's

@@ -1,8 +1,8 @@
-import type { Exchange } from "./normalize";
-import { ANY_GID, fillGaps, isMutationStep, isObject } from "./steps";
-import { ensureInstallation } from "../shopify/state";
-import { postGraphql, type Twin } from "./twin";
-import { RECORDED_API_CLIENT_ID } from "./volatile";
+import type { Exchange } from "../normalize";
+import { ANY_GID, fillGaps, isMutationStep, isObject } from "../steps";
+import { ensureInstallation } from "../../shopify/state";
+import { postGraphql, type Twin } from "../twin";
+import { RECORDED_API_CLIENT_ID } from "../volatile";
 import type { Hydrated } from "./hydrate";
 import type { SeedMarks } from "./seeded-exchanges";
 
