@@ -93,6 +93,7 @@ export async function replayScenario(capture: CaptureFile, exchanges: Exchange[]
   const delegates: LiveDelegate[] = []; // delegate tokens the recording made and the twin did not (delegate-credentials.ts)
   const remoteSourced = new Map<string, string>(); // captured file gid -> the public URL Shopify downloaded it from (remote-source-outcome.ts)
   const unknownState = new Set<string>(); // rebuilt objects whose recorded values no read showed
+  const pinGaps = new Set<number>(); // captured - twin pinnedPosition differences forgiven so far (one number per scenario)
   const recordedAt = capturedAtOf(capture.file); // when the capture ran (a zone's offset then: volatile.ts)
   try {
     // The web presences the recorded shop had (recorded ids), then its products and collections,
@@ -176,7 +177,7 @@ export async function replayScenario(capture: CaptureFile, exchanges: Exchange[]
         : drift ? { status: "incomparable", category: CATEGORY.versionBehaviour, detail: drift, diffs }
         : lagged ? { status: "incomparable", category: INDEX_LAG_CATEGORY, detail: `the list left out ${lagged.join(", ")}`, diffs }
         : remoteOutcome ? { status: "incomparable", category: REMOTE_SOURCE_CATEGORY, detail: remoteOutcome.map((g) => `${g} (${remoteSourced.get(g)})`).join(", "), diffs }
-        : diffs.length ? classify(ex, reply, diffs, created, isMutation, unreplayed, unknownState, { twinMade, firstStepId }, notRebuilt, scenarioPinsOf(twin.sandbox.state, firstStepId), ids) : { status: "passed" };
+        : diffs.length ? classify(ex, reply, diffs, created, isMutation, unreplayed, unknownState, { twinMade, firstStepId }, notRebuilt, scenarioPinsOf(twin.sandbox.state, firstStepId), ids, pinGaps) : { status: "passed" };
       record(ex, unlessSeeded(outcome, ex, seeds)); // a pass on values it supplied itself is no pass (seeded-exchanges.ts)
       trackDelegates(ex, outcome.status === "passed", delegates);
       if (isMutation) trackRemoteSources(ex, remoteSourced, (u) => cursors.has(u));
@@ -538,7 +539,7 @@ export async function uploadTo(_twin: Twin, target: StagedTarget, content: strin
   return res.status;
 }
 
-function classify(ex: Exchange, reply: TwinReply, diffs: Difference[], created: Set<string>, isMutation: boolean, unreplayed = new Map<string, string>(), unknownState = new Set<string>(), twinSeed: TwinSeed = { twinMade: new Set(), firstStepId: 0 }, notRebuilt: NotRebuilt = { objects: new Set(), fields: new Map() }, scenarioPins: (definitionGid: string) => number | undefined = () => undefined, twinIds = new Map<string, string>()): Outcome {
+function classify(ex: Exchange, reply: TwinReply, diffs: Difference[], created: Set<string>, isMutation: boolean, unreplayed = new Map<string, string>(), unknownState = new Set<string>(), twinSeed: TwinSeed = { twinMade: new Set(), firstStepId: 0 }, notRebuilt: NotRebuilt = { objects: new Set(), fields: new Map() }, scenarioPins: (definitionGid: string) => number | undefined = () => undefined, twinIds = new Map<string, string>(), pinGaps = new Set<number>()): Outcome {
   const body = reply.body as { errors?: { message?: string; extensions?: { code?: string } }[] } | null;
   if (!body || typeof body !== "object") return { status: "failed", category: CATEGORY.transport, detail: `HTTP ${reply.status}`, diffs };
   const twinErrors = body.errors ?? [];
@@ -590,7 +591,7 @@ function classify(ex: Exchange, reply: TwinReply, diffs: Difference[], created: 
   // (…and a newest-first page whose next page can hold none of the scenario's own objects: recorded-pages.ts.)
   const own = new Set([...created, ...unreplayed.keys()]);
   const overCatalogue = (d: Difference) => countsRecordedCatalogue(d, created.size) || overRecordedCatalogue(d, ex.response, created.size) || continuesOrderNumbers(d) || nextPageIsRecordedShops(d, ex, diffs, own)
-    || fileOfRecordedCatalogue(d, ex.response, reply.body, created.size) || cancelRefusedOverRecordedCatalogue(d, ex.response, reply.body, created.size) || continuesPinnedPositions(d, reply.body, scenarioPins)
+    || fileOfRecordedCatalogue(d, ex.response, reply.body, created.size) || cancelRefusedOverRecordedCatalogue(d, ex.response, reply.body, created.size) || continuesPinnedPositions(d, reply.body, scenarioPins, pinGaps)
     || stillRunningOverRecordedCatalogue(d, ex.response, created.size, operationCountsOf(ex));
   const scenarioTwinIds = new Set([...created].flatMap((c) => (twinIds.get(c) ? [twinIds.get(c)!] : [])));
   const explained = (d: Difference) => atUnsettableField(d, ex.response, notRebuilt.fields) || concernsForeign(d, ex.response, foreign, reply.body, scenarioTwinIds) || overCatalogue(d) || rebuiltUnknown(d) || listOfPreexistingOnly(d, ex.response, reply.body, foreign, twinSeed);

@@ -40,8 +40,8 @@ export function refusedForOutsideObjects(ex: Pick<Exchange, "variables" | "respo
   const refusals = userErrorsOf(twinBody.data);
   return refusals.length > 0 && refusals.every((e) => {
     const field = isObject(e) ? e.field : undefined;
-    // the input itself, or the list element it sits in (["metafields", "0"])
-    return Array.isArray(field) && (namesOutsideObject(inputAt(ex.variables, field)) || namesOutsideObject(inputAt(ex.variables, field.slice(0, 2))));
+    // exactly the input holding the outside object's id (["metafields", "1", "ownerId"])
+    return Array.isArray(field) && namesOutsideObject(inputAt(ex.variables, field));
   });
 }
 

@@ -67,11 +67,14 @@ export function cancelRefusedOverRecordedCatalogue(d: Difference, captured: unkn
  * of pinned definitions of that owner type the scenario itself has made so far (`scenarioPins` of
  * the definition the twin answered, by its `id`): the twin's list holds nothing else.
  */
-export function continuesPinnedPositions(d: Difference, twin: unknown, scenarioPins: (definitionGid: string) => number | undefined): boolean {
+export function continuesPinnedPositions(d: Difference, twin: unknown, scenarioPins: (definitionGid: string) => number | undefined, gaps: Set<number> = new Set()): boolean {
   if (!/(^|\.)pinnedPosition$/.test(d.path) || !Number.isInteger(d.captured) || !Number.isInteger(d.twin)) return false;
   if (!((d.twin as number) >= 1 && (d.captured as number) > (d.twin as number))) return false;
   const definition = at(twin, steps(d.path).slice(0, -1)) as { id?: unknown } | null | undefined;
-  return typeof definition?.id === "string" && scenarioPins(definition.id) === d.twin;
+  if (typeof definition?.id !== "string" || scenarioPins(definition.id) !== d.twin) return false;
+  // The shop's own earlier pins are one number for the whole scenario (`gaps`: the scenario's).
+  gaps.add((d.captured as number) - (d.twin as number));
+  return gaps.size === 1;
 }
 
 /** For a twin MetafieldDefinition gid: how many pinned definitions of its owner type the twin holds that the scenario made (ids from `firstStepId` on). */

@@ -12,6 +12,14 @@ import type { SeedMarks } from "./seeded-exchanges";
 
 export interface RecordedShop { email?: string; address?: Record<string, unknown> }
 
+// Shop fields the replay's twin holds from the recorded shop rather than computes: its email (and
+// contactEmail, which answers it), the domain it was started with and what follows from it (name,
+// urls), the settings twin.ts gives every recorded shop (CAD, America/Toronto and that zone's offsets,
+// a development plan), and the development store's features and resource limits copied from
+// store-properties-baseline.json. A read of them tests nothing (seeded-exchanges.ts); tax, units,
+// presentment currencies, payment settings and policies are computed by the twin's rules.
+const SHOP_SEEDED = ["email", "contactEmail", "name", "myshopifyDomain", "url", "primaryDomain", "currencyCode", "ianaTimezone", "timezoneAbbreviation", "timezoneOffset", "timezoneOffsetMinutes", "plan", "resourceLimits", "features"];
+
 // The ShopAddress fields kept as recorded. `id` is not: the twin names the address after its shop.
 const ADDRESS_FIELDS = ["address1", "address2", "city", "company", "coordinatesValidated", "country", "countryCodeV2", "formatted", "formattedArea", "latitude", "longitude", "phone", "province", "provinceCode", "zip"];
 
@@ -22,7 +30,7 @@ function fromReads(exchanges: Exchange[], marks?: SeedMarks): RecordedShop {
     if (isMutationStep(ex)) continue;
     const shop = isObject(ex.response?.data) ? ex.response.data.shop : undefined;
     if (!isObject(shop)) continue;
-    marks?.mark("shop", shop, ["email"].filter((k) => typeof shop[k] === "string"));
+    marks?.mark("shop", shop, SHOP_SEEDED.filter((k) => Object.hasOwn(shop, k)));
     if (isObject(shop.shopAddress)) marks?.mark("shop", shop.shopAddress, ADDRESS_FIELDS);
     if (out.email === undefined && typeof shop.email === "string") out.email = shop.email;
     if (out.address === undefined && isObject(shop.shopAddress)) {

@@ -65,6 +65,13 @@ describe("pinned positions continue the recorded shop's pinned list (continuesPi
     expect(continuesPinnedPositions({ path, captured: 3, twin: 1 }, twinAnswer(1), () => undefined)).toBe(false);
   });
 
+  it("needs one gap for the whole scenario: the shop's own earlier pins are one number", () => {
+    const gaps = new Set<number>();
+    expect(continuesPinnedPositions({ path, captured: 3, twin: 1 }, twinAnswer(1), onePin, gaps)).toBe(true);
+    expect(continuesPinnedPositions({ path, captured: 3, twin: 1 }, twinAnswer(1), onePin, gaps)).toBe(true);
+    expect(continuesPinnedPositions({ path, captured: 5, twin: 1 }, twinAnswer(1), onePin, gaps)).toBe(false);
+  });
+
   it("counts the pinned definitions of the owner type made from the scenario's first step on (scenarioPinsOf)", () => {
     const state = createShopifyState([]);
     const store = metafieldDefinitionStore(state);

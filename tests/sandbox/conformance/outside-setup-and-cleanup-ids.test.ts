@@ -12,7 +12,7 @@ const ex = (path: string, over: Partial<Exchange>): Exchange => ({ path, name: p
 
 const SET = "mutation S($metafields: [MetafieldsSetInput!]!) { metafieldsSet(metafields: $metafields) { metafields { id compareDigest } userErrors { field message code } } }";
 const LOCATION = "gid://shopify/Location/113884102962";
-const input = (ownerId: string, extra: Record<string, unknown> = {}) => ({ ownerId, namespace: "ns_x", key: "k", type: "single_line_text_field", value: "v", ...extra });
+const input = (ownerId: string, extra: Record<string, unknown> = {}) => ({ ownerId, namespace: "ns_x", key: "kk", type: "single_line_text_field", value: "v", ...extra });
 const accepted = (...digests: string[]) => ({ data: { metafieldsSet: { metafields: digests.map((d, i) => ({ id: `gid://shopify/Metafield/4535947650693${i}`, compareDigest: d })), userErrors: [] } } });
 const refused = (...fields: string[][]) => ({ data: { metafieldsSet: { metafields: [], userErrors: fields.map((field) => ({ field, message: "Owner does not exist.", code: "INVALID_VALUE" })) } } });
 
@@ -21,6 +21,8 @@ describe("a setup step the twin refused for objects outside the listed domains",
 
   it("is recognised only when every twin refusal points at an input naming such an object", () => {
     expect(refusedForOutsideObjects(step, refused(["metafields", "0", "ownerId"]))).toBe(true);
+    // a refusal of another input of the element holding the Location (its key) is not the Location's
+    expect(refusedForOutsideObjects(step, refused(["metafields", "0", "key"]))).toBe(false);
     // the product input refused too: the twin's refusal is not explained by the Location
     expect(refusedForOutsideObjects(step, refused(["metafields", "0", "ownerId"], ["metafields", "1", "ownerId"]))).toBe(false);
     // no refusal, or a top-level error
@@ -52,7 +54,8 @@ describe("a setup step the twin refused for objects outside the listed domains",
 
   it("does not apply when the twin also refused an object of the listed domains", async () => {
     const results = await replayScenario(capture, [
-      ex("$.setup.baselineSet", { query: SET, variables: { metafields: [input(LOCATION), input("gid://shopify/Product/42")] }, response: accepted("d1", "d2") }),
+      // a metaobject (listed domain) the twin does not have: it refuses that owner too
+      ex("$.setup.baselineSet", { query: SET, variables: { metafields: [input(LOCATION), input("gid://shopify/Metaobject/42")] }, response: accepted("d1", "d2") }),
       ex("$.advance", { query: SET, variables: { metafields: [input(LOCATION, { compareDigest: "d2" })] }, response: accepted("d3") }),
     ]);
     expect(results[1]!.outcome.status).toBe("failed");

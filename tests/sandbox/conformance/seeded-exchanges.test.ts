@@ -79,12 +79,14 @@ describe("seed marks of the rebuilders", () => {
     expect(seededOnly(domain, pm)).toBeUndefined(); // the host follows from the shop's domain, not from the read
 
     const shop = ex("$.shop", { query: "query { shop { email shopAddress { city } } }", response: { data: { shop: { email: "a@b.c", shopAddress: { city: "Ottawa" } } } } });
-    const shopName = ex("$.name", { query: "query { shop { email name } }", response: { data: { shop: { email: "a@b.c", name: "x" } } } });
+    const shopName = ex("$.name", { query: "query { shop { email unitSystem } }", response: { data: { shop: { email: "a@b.c", unitSystem: "METRIC_SYSTEM" } } } });
+    const identity = ex("$.identity", { query: "query { shop { name contactEmail currencyCode features { giftCards } } }", response: { data: { shop: { name: "x", contactEmail: "a@b.c", currencyCode: "CAD", features: { giftCards: true } } } } });
     const sm = new SeedMarks();
-    recordedShop([shop, shopName], [], sm);
+    recordedShop([shop, shopName, identity], [], sm);
     markRebuilt(sm, { ids: [] });
     expect(seededOnly(shop, sm)).toEqual(["shop"]);
-    expect(seededOnly(shopName, sm)).toBeUndefined();
+    expect(seededOnly(shopName, sm)).toBeUndefined(); // units follow the twin's rule, not the read
+    expect(seededOnly(identity, sm)).toEqual(["shop"]); // the recorded shop's identity and the copied development-store settings
 
     const locales = ex("$.locales", { query: "query { shopLocales { locale name primary published } }", response: { data: { shopLocales: [{ locale: "en", name: "English", primary: true, published: true }, { locale: "fr", name: "French", primary: false, published: true }] } } });
     const lm = new SeedMarks();
