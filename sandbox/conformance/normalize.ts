@@ -1,5 +1,5 @@
 import type { IndexTarget } from "./captures";
-import { ANY_GID, isMutationStep, isObject } from "./steps";
+import { ANY_GID, isMutationStep, isObject, requestGids } from "./steps";
 import { staleReadKey } from "./order/stale-read-order";
 import { makersFirst } from "./order/setup-order";
 
@@ -155,13 +155,11 @@ export function usesBeforeCreate(exchanges: Exchange[]): boolean {
   const requested = exchanges.map(requestGids);
   const producer = new Map<string, number>();
   exchanges.forEach((ex, i) => {
-    for (const g of JSON.stringify(ex.response.data ?? null).match(GID) ?? []) if (!requested[i]!.has(g) && !producer.has(g)) producer.set(g, i);
+    for (const g of JSON.stringify(ex.response.data ?? null).match(ANY_GID) ?? []) if (!requested[i]!.has(g) && !producer.has(g)) producer.set(g, i);
   });
   return requested.some((ids, i) => [...ids].some((g) => (producer.get(g) ?? -1) > i));
 }
 
-const GID = ANY_GID;
-const requestGids = (ex: Exchange) => new Set(`${ex.query ?? ""} ${JSON.stringify(ex.variables)}`.match(GID) ?? []);
 const CLEANUP_SEGMENT = /[.[]cleanup(?!Before)[A-Za-z]*(\]|\.|\[|$)/i;
 export const isCleanupPath = (path: string) => CLEANUP_SEGMENT.test(path);
 

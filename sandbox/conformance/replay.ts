@@ -6,7 +6,7 @@ import { scenarioSetup } from "./rebuild/preconditions";
 import { selectsAtAll, selectsUnconditionally } from "./reconstruct";
 import { operationOf } from "./scopes";
 import { outsideListedDomains } from "./scope";
-import { ANY_GID, fillGaps, isMutationStep, isObject } from "./steps";
+import { ANY_GID, fillGaps, isMutationStep, isObject, requestText } from "./steps";
 import { hydrate, preexistingOwners, type RecordedOwner } from "./rebuild/hydrate";
 import { nextPageIsRecordedShops } from "./judge/recorded-pages";
 import { sentWithDelegate, trackDelegates, type LiveDelegate } from "./judge/delegate-credentials";
@@ -183,7 +183,7 @@ export async function replayScenario(capture: CaptureFile, exchanges: Exchange[]
       if (isMutation) trackRemoteSources(ex, remoteSourced, (u) => cursors.has(u));
       // What this step made in the recording was not made in the twin either: later steps naming it depend on the same setup.
       if (outcome.status === "incomparable" && outcome.category === CATEGORY.unreplayableSetup) {
-        const asked = `${ex.query ?? ""} ${JSON.stringify(ex.variables)}`;
+        const asked = requestText(ex);
         for (const g of JSON.stringify(ex.response.data ?? null).match(GID) ?? []) if (!asked.includes(g) && !ids.has(g) && !unreplayed.has(g)) unreplayed.set(g, outcome.detail.replace(/ \(.*\)$/, ""));
       }
       // …and so was what a mutation made that the twin refused only for objects outside the listed domains (outside-setup.ts).
@@ -565,7 +565,7 @@ function classify(ex: Exchange, reply: TwinReply, diffs: Difference[], created: 
   // mutation whose request names one cannot work on it; a read depends on it only where every
   // difference concerns such an object (`currentBulkOperation` showing it).
   if (unreplayed.size) {
-    const text = `${ex.query ?? ""} ${JSON.stringify(ex.variables)}`;
+    const text = requestText(ex);
     const names = (g: string) => text.includes(g) || (g.startsWith("gid://") && new RegExp(`\\b${g.replace(/^.*\//, "")}\\b`).test(text));
     const dependency = [...unreplayed].find(([g]) => names(g));
     if (dependency) return { status: "incomparable", category: CATEGORY.unreplayableSetup, detail: `${dependency[1]} (${dependency[0].replace(/\/\d+$/, "")})`, diffs };
@@ -580,7 +580,7 @@ function classify(ex: Exchange, reply: TwinReply, diffs: Difference[], created: 
   // earlier step of this scenario created them. Only when every difference sits on such an object
   // (inside it, naming it, or a list that differs by exactly those objects): a difference on the
   // scenario's own objects in the same answer stays a failure.
-  const requestIds: string[] = `${ex.query ?? ""} ${JSON.stringify(ex.variables)}`.match(GID) ?? [];
+  const requestIds: string[] = requestText(ex).match(GID) ?? [];
   // Ids a response names only inside userErrors did not need to exist (a rejected reference).
   const responseIds: string[] = JSON.stringify(ex.response.data ?? null, (k, v: unknown) => (k === "userErrors" ? undefined : v)).match(GID) ?? [];
   const foreign = new Set(isMutation ? requestIds.filter((g) => !created.has(g) && responseIds.includes(g)) : responseIds.filter((g) => !created.has(g)));

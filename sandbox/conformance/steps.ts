@@ -8,6 +8,15 @@ export const ANY_GID = /gid:\/\/shopify\/[A-Za-z0-9]+\/[A-Za-z0-9_=-]+/g;
 
 export const isObject = (v: unknown): v is Record<string, unknown> => typeof v === "object" && v !== null && !Array.isArray(v);
 
+/** What a step's request says: its query text and variables (ids it names, numbers in search strings). */
+export const requestText = (ex: Pick<Exchange, "query" | "variables">): string => `${ex.query ?? ""} ${JSON.stringify(ex.variables ?? {})}`;
+
+/** The request and the captured answer together: everything the step names. */
+export const stepText = (ex: Pick<Exchange, "query" | "variables" | "response">): string => `${requestText(ex)} ${JSON.stringify(ex.response?.data ?? null)}`;
+
+/** The global ids a step's request names. */
+export const requestGids = (ex: Pick<Exchange, "query" | "variables">): Set<string> => new Set(requestText(ex).match(ANY_GID) ?? []);
+
 /** The root keys of a step's captured answer. */
 export const rootKeys = (ex: Exchange) => Object.keys(isObject(ex.response?.data) ? (ex.response.data as object) : {});
 

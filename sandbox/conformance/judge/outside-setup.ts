@@ -1,6 +1,6 @@
 import type { Exchange } from "../normalize";
 import { outsideListedDomains } from "../scope";
-import { ANY_GID, isObject } from "../steps";
+import { ANY_GID, isObject, requestText } from "../steps";
 
 // A mutation of the listed domains sent in one request with objects of features outside them
 // (owner-metafield-mixed-owner-hydration.json setup.baselineSet: one metafieldsSet for a Location the
@@ -51,7 +51,7 @@ export function refusedForOutsideObjects(ex: Pick<Exchange, "variables" | "respo
  * not name and the twin never paired, and their compare digests.
  */
 export function madeInRecording(ex: Pick<Exchange, "query" | "variables" | "response">, paired: Map<string, string>): string[] {
-  const asked = `${ex.query ?? ""} ${JSON.stringify(ex.variables)}`;
+  const asked = requestText(ex);
   const returned = (isObject(ex.response.data) ? Object.values(ex.response.data) : [])
     .flatMap((payload) => (isObject(payload) ? Object.entries(payload).filter(([k]) => k !== "userErrors").flatMap(([, v]) => (Array.isArray(v) ? v : [v])) : []))
     .filter(isObject);

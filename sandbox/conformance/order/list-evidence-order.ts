@@ -1,6 +1,6 @@
 import { Kind, parse, type FieldNode, type OperationDefinitionNode } from "graphql";
 import { isCleanupPath, type Exchange } from "../normalize";
-import { ANY_GID, isMutationStep, isObject, rootKeys } from "../steps";
+import { ANY_GID, isMutationStep, isObject, requestGids, rootKeys, stepText } from "../steps";
 
 // A read of a whole root list (`webPresences(first: 20)` answering 4 presences: no filter, fewer
 // items than asked for, no next page) shows which objects of that type existed when it ran. When
@@ -15,8 +15,7 @@ import { ANY_GID, isMutationStep, isObject, rootKeys } from "../steps";
 
 const PAGINATION = new Set(["first", "last", "after", "before", "reverse", "sortKey"]);
 const typeOf = (g: string) => /^gid:\/\/shopify\/([A-Za-z0-9]+)\//.exec(g)?.[1];
-const requestGids = (ex: Exchange) => new Set(`${ex.query ?? ""} ${JSON.stringify(ex.variables)}`.match(ANY_GID) ?? []);
-const namedGids = (ex: Exchange) => new Set(`${ex.query ?? ""} ${JSON.stringify(ex.variables)} ${JSON.stringify(ex.response?.data ?? null)}`.match(ANY_GID) ?? []);
+const namedGids = (ex: Exchange) => new Set(stepText(ex).match(ANY_GID) ?? []);
 const deletes = (ex: Exchange) => rootKeys(ex).some((k) => /Delete$/.test(k));
 
 function operation(ex: Exchange): OperationDefinitionNode | undefined {

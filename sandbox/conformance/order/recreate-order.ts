@@ -1,5 +1,5 @@
 import type { Exchange } from "../normalize";
-import { isObject } from "../steps";
+import { isObject, stepText } from "../steps";
 
 // A metaobject definition's type is unique in a shop: a second create of a type is refused with
 // TAKEN (metaobject-definition-create-validation.json duplicateCase), and enabling a standard type
@@ -24,7 +24,7 @@ function definitionsShown(exchanges: Exchange[]): Map<string, [string, number]> 
   return out;
 }
 
-const names = (ex: Exchange, gid: string) => `${ex.query ?? ""} ${JSON.stringify(ex.variables ?? {})} ${JSON.stringify(ex.response?.data ?? null)}`.includes(gid);
+const names = (ex: Exchange, gid: string) => stepText(ex).includes(gid);
 
 /** The index of the step that deleted `gid` (metaobjectDefinitionDelete answering it as deletedId). */
 function deleteOf(exchanges: Exchange[], gid: string): number {

@@ -1,5 +1,5 @@
 import type { Exchange } from "../normalize";
-import { ANY_GID, isMutationStep } from "../steps";
+import { ANY_GID, isMutationStep, requestGids } from "../steps";
 
 // Some captures store a scenario's setup after the cases that use it, and the spec index lists only
 // the cases, so neither the document order nor the index order can be the recording order: a case
@@ -11,7 +11,6 @@ import { ANY_GID, isMutationStep } from "../steps";
 // mutation stored under a `setup…` key counts as the maker (a read's answer also shows objects the
 // recorded shop already had; a case's mutation may well have run after its read).
 
-const requestGids = (ex: Exchange) => new Set(`${ex.query ?? ""} ${JSON.stringify(ex.variables)}`.match(ANY_GID) ?? []);
 const parentOf = (path: string) => path.replace(/(\.[^.[\]]+|\[\d+\])$/, "");
 
 const SETUP = /[.[]setup[A-Za-z]*(\]|\.|\[|$)/i;

@@ -1,5 +1,5 @@
 import type { Exchange } from "../normalize";
-import { ANY_GID, isObject } from "../steps";
+import { isObject, requestGids } from "../steps";
 
 // A mutation's answer as evidence of the recorded shop's state before the scenario, for an object
 // the request named that no read showed first (hydrate.ts): the fields the request did not set
@@ -11,7 +11,7 @@ import { ANY_GID, isObject } from "../steps";
 
 /** Objects with an id in a mutation's answer that its request names by that id. */
 export function namedObjectsAnswered(ex: Exchange): Record<string, unknown>[] {
-  const asked = new Set(`${ex.query ?? ""} ${JSON.stringify(ex.variables ?? {})}`.match(ANY_GID) ?? []);
+  const asked = requestGids(ex);
   const out: Record<string, unknown>[] = [];
   const walk = (node: unknown, key?: string): void => {
     if (key !== undefined && /userErrors$/i.test(key)) return;

@@ -1,5 +1,5 @@
 import type { Exchange } from "../normalize";
-import { ANY_GID, isObject } from "../steps";
+import { ANY_GID, isObject, requestText, stepText } from "../steps";
 import { remoteImage } from "../../shopify/content/remote-sources";
 import { postGraphql, type Twin } from "../twin";
 import type { SeedMarks } from "./seeded-exchanges";
@@ -233,7 +233,7 @@ export function readyMediaFirstShown(exchanges: Exchange[], found: Map<string, {
     Object.values(node).forEach(walk);
   };
   for (const ex of exchanges) {
-    for (const g of `${ex.query ?? ""} ${JSON.stringify(ex.variables ?? {})}`.match(ANY_GID) ?? []) seen.add(g);
+    for (const g of requestText(ex).match(ANY_GID) ?? []) seen.add(g);
     walk(ex.response?.data);
     for (const g of JSON.stringify(ex.response?.data ?? null).match(ANY_GID) ?? []) seen.add(g);
   }
@@ -263,6 +263,6 @@ export function deletedMediaFirstShown(exchanges: Exchange[], found: Map<string,
         marks?.mark(product, payload, ["deletedMediaIds"]);
       }
     }
-    for (const g of `${ex.query ?? ""} ${JSON.stringify(ex.variables ?? {})} ${JSON.stringify(ex.response?.data ?? null)}`.match(ANY_GID) ?? []) seen.add(g);
+    for (const g of stepText(ex).match(ANY_GID) ?? []) seen.add(g);
   }
 }

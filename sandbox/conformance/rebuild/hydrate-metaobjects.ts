@@ -1,5 +1,5 @@
 import type { Exchange } from "../normalize";
-import { ANY_GID, fillGaps, isMutationStep, isObject } from "../steps";
+import { ANY_GID, fillGaps, isMutationStep, isObject, stepText } from "../steps";
 import { ensureInstallation } from "../../shopify/state";
 import { postGraphql, type Twin } from "../twin";
 import { RECORDED_API_CLIENT_ID } from "../volatile";
@@ -50,7 +50,7 @@ export function preexistingDefinitions(exchanges: Exchange[], marks?: SeedMarks)
   const touched = new Set<string>(); // named by a mutation so far: later reads show changed state
   const found = new Map<string, RecordedDefinition>();
   exchanges.forEach((ex, i) => {
-    const named = `${ex.query ?? ""} ${JSON.stringify(ex.variables ?? {})} ${JSON.stringify(ex.response?.data ?? null)}`.match(ANY_GID) ?? [];
+    const named = stepText(ex).match(ANY_GID) ?? [];
     if (isMutationStep(ex)) {
       for (const g of named) touched.add(g);
       return;

@@ -1,5 +1,5 @@
 import type { Exchange } from "../normalize";
-import { ANY_GID, isMutationStep, isObject } from "../steps";
+import { ANY_GID, isMutationStep, isObject, requestText, stepText } from "../steps";
 import { ensureInstallation } from "../../shopify/state";
 import { postGraphql, type Twin } from "../twin";
 import type { Hydrated } from "./hydrate";
@@ -42,7 +42,7 @@ function shownBeforeChanges(exchanges: Exchange[], marks?: SeedMarks): Map<strin
   const found = new Map<string, Seen>();
   for (const ex of exchanges) {
     if (isMutationStep(ex)) {
-      for (const g of `${ex.query ?? ""} ${JSON.stringify(ex.variables ?? {})} ${JSON.stringify(ex.response?.data ?? null)}`.match(ANY_GID) ?? []) touched.add(g);
+      for (const g of stepText(ex).match(ANY_GID) ?? []) touched.add(g);
       continue;
     }
     collect(ex.response?.data, touched, found, marks);
@@ -54,7 +54,7 @@ function shownBeforeChanges(exchanges: Exchange[], marks?: SeedMarks): Map<strin
 export function recordedStandardDefinitions(exchanges: Exchange[], evidence: Exchange[], marks?: SeedMarks): RecordedStandardDefinition[] {
   const upstream = new Map<string, Seen>();
   for (const ex of evidence) collect(ex.response?.data, new Set(), upstream);
-  const requests = exchanges.map((ex) => `${ex.query ?? ""} ${JSON.stringify(ex.variables ?? {})}`);
+  const requests = exchanges.map((ex) => requestText(ex));
   const out: RecordedStandardDefinition[] = [];
   for (const seen of shownBeforeChanges(exchanges, marks).values()) {
     const filled = { ...upstream.get(seen.gid), ...Object.fromEntries(Object.entries(seen).filter(([, v]) => v !== undefined)) } as Seen;

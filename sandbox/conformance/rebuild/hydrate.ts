@@ -1,5 +1,5 @@
 import type { Exchange } from "../normalize";
-import { acceptedCleanly, ANY_GID, isMutationStep, isObject, rootKeys } from "../steps";
+import { acceptedCleanly, ANY_GID, isMutationStep, isObject, requestGids, requestText, rootKeys } from "../steps";
 import { ensureInstallation } from "../../shopify/state";
 import { postGraphql, type Twin } from "../twin";
 import { apiClientId } from "../../shopify/platform/app-identity";
@@ -48,7 +48,7 @@ export function preexistingOwners(exchanges: Exchange[], marks?: SeedMarks): Rec
   // (only creating mutations: a delete stored without its request still names what it deleted)
   const creates = (ex: Exchange) => rootKeys(ex).some((k) => CREATING.test(k));
   for (const ex of exchanges.filter((e) => isMutation(e) && creates(e))) {
-    const asked = new Set(`${ex.query ?? ""} ${JSON.stringify(ex.variables ?? {})}`.match(ANY_GID) ?? []);
+    const asked = requestGids(ex);
     for (const g of JSON.stringify(ex.response?.data ?? null).match(ANY_GID) ?? []) if (!asked.has(g)) made.add(g);
   }
   // What an asynchronous operation the scenario started (productSet synchronous: false,
@@ -87,7 +87,7 @@ export function preexistingOwners(exchanges: Exchange[], marks?: SeedMarks): Rec
   // Only objects some step asks for by id, or that a read of a whole list from its start shows
   // (list-prefix.ts): a search of the recorded catalog is not turned into a catalog holding
   // exactly what it returned.
-  const requested = new Set([...exchanges.flatMap((ex) => `${ex.query ?? ""} ${JSON.stringify(ex.variables ?? {})}`.match(ANY_GID) ?? []), ...listPrefixObjects(exchanges)]);
+  const requested = new Set([...exchanges.flatMap((ex) => requestText(ex).match(ANY_GID) ?? []), ...listPrefixObjects(exchanges)]);
   return [...found.values()].filter((o) => requested.has(o.gid));
 }
 
@@ -104,7 +104,7 @@ function bulkMade(exchanges: Exchange[]): Set<string> {
   for (const ex of exchanges.filter((e) => !e.evidence)) {
     const gids = JSON.stringify(ex.response?.data ?? null).match(ANY_GID) ?? [];
     for (const g of gids) if (!shown.has(g) && types.has(GID.exec(g)?.[1] ?? "")) out.add(g);
-    for (const g of [...gids, ...(`${ex.query ?? ""} ${JSON.stringify(ex.variables ?? {})}`.match(ANY_GID) ?? [])]) shown.add(g);
+    for (const g of [...gids, ...(requestText(ex).match(ANY_GID) ?? [])]) shown.add(g);
     const bulk = rootKeys(ex).includes("bulkOperationRunMutation") && !ex.response?.errors?.length ? JSON.stringify(ex.variables ?? {}) + (ex.query ?? "") : "";
     if (/\b(productCreate|productSet|productDuplicate)\b/.test(bulk)) types.add("Product");
     if (/\bcollectionCreate\b/.test(bulk)) types.add("Collection");
