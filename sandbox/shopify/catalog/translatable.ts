@@ -32,11 +32,7 @@ function* allMedia(state: ShopifyState, shop: string) {
   for (const p of catalogOf(state, shop).products.values()) yield* p.media;
 }
 
-let registered = false;
-
 export function registerCatalogTranslatableSources(): void {
-  if (registered) return;
-  registered = true;
   registerTranslatableSource({
     resourceType: "PRODUCT",
     *list(state, shop) {

@@ -16,11 +16,7 @@ const notImplemented = (what: string) => coded(`${what} is not implemented in th
 const metafieldsOfShop = (state: ShopifyState, shop: string): MetafieldRecord[] =>
   [...metafieldOwners(state, shop).values()].flatMap((byKey) => [...byKey.values()]);
 
-let registered = false;
-
 export function registerMetafieldTranslatableSource(): void {
-  if (registered) return;
-  registered = true;
   registerTranslatableSource({
     resourceType: "METAFIELD",
     list(state, shop) {

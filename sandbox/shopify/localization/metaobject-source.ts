@@ -49,11 +49,7 @@ function resourceOf(state: ShopifyState, o: MetaobjectRecord) {
   return { gid: `gid://shopify/Metaobject/${o.id}`, fields: metaobjectTranslatableFields(def, o) };
 }
 
-let registered = false;
-
 export function registerMetaobjectTranslatableSource(): void {
-  if (registered) return;
-  registered = true;
   registerTranslatableSource({
     resourceType: "METAOBJECT",
     *list(state, shop) {

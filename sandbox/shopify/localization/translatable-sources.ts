@@ -21,6 +21,7 @@ const sources = new Map<string, TranslatableSource>();
 // owning domain registers (at import, at seed or lazily).
 const overrides = new Map<string, TranslatableSource>();
 
+// Registering a type again replaces its source: the registering modules may call this more than once.
 export function registerTranslatableSource(source: TranslatableSource): void {
   sources.set(source.resourceType, source);
 }
