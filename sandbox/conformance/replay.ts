@@ -6,7 +6,7 @@ import { scenarioSetup } from "./rebuild/preconditions";
 import { selectsAtAll, selectsUnconditionally } from "./reconstruct";
 import { operationOf } from "./scopes";
 import { outsideListedDomains } from "./scope";
-import { ANY_GID, fillGaps, isMutationStep, isObject, requestText } from "./steps";
+import { ANY_GID, fillGaps, isMutationStep, isObject, pathSteps, requestText, valueAt } from "./steps";
 import { hydrate, preexistingOwners, type RecordedOwner } from "./rebuild/hydrate";
 import { nextPageIsRecordedShops } from "./judge/recorded-pages";
 import { sentWithDelegate, trackDelegates, type LiveDelegate } from "./judge/delegate-credentials";
@@ -333,16 +333,6 @@ export function concernsForeign(d: Difference, captured: unknown, foreign: Set<s
     node = valueAt(node, [step]);
   }
   return [...(JSON.stringify(node ?? null).match(GID) ?? [])].some((g) => foreign.has(g));
-}
-
-/** A difference's path ("data.a.b[0].c") as keys and indices. */
-const pathSteps = (path: string): (string | number)[] => path.split(/\.|(?=\[)/).map((s) => (s.startsWith("[") ? Number(s.slice(1, -1)) : s));
-
-/** The value at `steps` below `root`, or undefined. */
-function valueAt(root: unknown, steps: readonly (string | number)[]): unknown {
-  let node = root;
-  for (const step of steps) node = node && typeof node === "object" ? (node as Record<string | number, unknown>)[step] : undefined;
-  return node;
 }
 
 /**

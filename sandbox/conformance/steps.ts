@@ -8,6 +8,16 @@ export const ANY_GID = /gid:\/\/shopify\/[A-Za-z0-9]+\/[A-Za-z0-9_=-]+/g;
 
 export const isObject = (v: unknown): v is Record<string, unknown> => typeof v === "object" && v !== null && !Array.isArray(v);
 
+/** A difference's path ("data.a.b[0].c") as keys and indices. */
+export const pathSteps = (path: string): (string | number)[] => path.split(/\.|(?=\[)/).map((s) => (s.startsWith("[") ? Number(s.slice(1, -1)) : s));
+
+/** The value at `steps` below `root`, or undefined. */
+export function valueAt(root: unknown, steps: readonly (string | number)[]): unknown {
+  let node = root;
+  for (const step of steps) node = node && typeof node === "object" ? (node as Record<string | number, unknown>)[step] : undefined;
+  return node;
+}
+
 /** What a step's request says: its query text and variables (ids it names, numbers in search strings). */
 export const requestText = (ex: Pick<Exchange, "query" | "variables">): string => `${ex.query ?? ""} ${JSON.stringify(ex.variables ?? {})}`;
 

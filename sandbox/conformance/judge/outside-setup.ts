@@ -1,6 +1,6 @@
 import type { Exchange } from "../normalize";
 import { outsideListedDomains } from "../scope";
-import { ANY_GID, isObject, requestText } from "../steps";
+import { ANY_GID, isObject, requestText, valueAt } from "../steps";
 
 // A mutation of the listed domains sent in one request with objects of features outside them
 // (owner-metafield-mixed-owner-hydration.json setup.baselineSet: one metafieldsSet for a Location the
@@ -16,14 +16,7 @@ const namesOutsideObject = (value: unknown): boolean =>
 
 /** The input a userError's `field` path points at (["metafields", "0", "ownerId"] inside the variables). */
 function inputAt(variables: Record<string, unknown>, field: unknown): unknown {
-  if (!Array.isArray(field) || !field.length) return undefined;
-  let at: unknown = variables;
-  for (const step of field) {
-    if (Array.isArray(at)) at = at[Number(step)];
-    else if (isObject(at)) at = at[String(step)];
-    else return undefined;
-  }
-  return at;
+  return Array.isArray(field) && field.length ? valueAt(variables, field.map(String)) : undefined;
 }
 
 const userErrorsOf = (data: unknown): unknown[] =>

@@ -1,5 +1,5 @@
 import type { Difference } from "../compare";
-import { ANY_GID, isObject } from "../steps";
+import { ANY_GID, isObject, pathSteps, valueAt } from "../steps";
 
 // A list whose captured items are all the recorded shop's own objects (no step of the scenario made
 // them, and no rebuild could: localization-shop-locale-primary-guards.json reads `webPresences` and
@@ -10,15 +10,13 @@ import { ANY_GID, isObject } from "../steps";
 /** `twinMade`: the twin's gids the replay paired with the scenario's or the rebuild's objects so far; `firstStepId`: the twin's first id after setup. */
 export interface TwinSeed { twinMade: Set<string>; firstStepId: number }
 
-const path = (p: string) => p.split(/\.|(?=\[)/).map((s) => (s.startsWith("[") ? Number(s.slice(1, -1)) : s));
-const at = (root: unknown, steps: (string | number)[]) => steps.reduce<unknown>((n, s) => (n && typeof n === "object" ? (n as Record<string | number, unknown>)[s] : undefined), root);
 const gids = (v: unknown) => JSON.stringify(v ?? null).match(ANY_GID) ?? [];
 const ownId = (item: unknown) => (isObject(item) ? (isObject(item.node) ? item.node.id : item.id) : undefined);
 
 export function listOfPreexistingOnly(d: Difference, captured: unknown, twin: unknown, foreign: Set<string>, seed: TwinSeed): boolean {
   if (!d.path.startsWith("data") || !d.path.endsWith(".length")) return false;
-  const steps = path(d.path.slice(0, -".length".length));
-  const [mine, theirs] = [at(captured, steps), at(twin, steps)];
+  const steps = pathSteps(d.path.slice(0, -".length".length));
+  const [mine, theirs] = [valueAt(captured, steps), valueAt(twin, steps)];
   if (!Array.isArray(mine) || !Array.isArray(theirs) || !mine.length) return false;
   const capturedForeign = mine.every((item) => { const id = ownId(item); return typeof id === "string" && foreign.has(id); });
   const twinSeeded = theirs.every((item) => {

@@ -1,3 +1,4 @@
+import { pathSteps, valueAt } from "../steps";
 import type { Difference } from "../compare";
 import { metafieldDefinitionStore } from "../../shopify/content/metafield-definitions";
 import type { ShopifyState } from "../../shopify/state";
@@ -8,17 +9,9 @@ import type { ShopifyState } from "../../shopify/state";
 // every difference of an exchange, and the exchange is not comparable only when every
 // difference is explained.
 
-/** A difference's path ("data.a.b[0].c") as keys and indices. */
-const steps = (path: string): (string | number)[] => path.split(/\.|(?=\[)/).map((s) => (s.startsWith("[") ? Number(s.slice(1, -1)) : s));
-
-function at(root: unknown, path: (string | number)[]): unknown {
-  let node = root;
-  for (const step of path) node = node && typeof node === "object" ? (node as Record<string | number, unknown>)[step] : undefined;
-  return node;
-}
 
 interface OperationFields { status?: unknown; objectCount?: unknown }
-const operationAt = (root: unknown, path: (string | number)[]) => at(root, path) as OperationFields | null | undefined;
+const operationAt = (root: unknown, path: (string | number)[]) => valueAt(root, path) as OperationFields | null | undefined;
 const IN_PROGRESS = new Set(["CREATED", "RUNNING", "CANCELING"]);
 
 /**
@@ -29,7 +22,7 @@ const IN_PROGRESS = new Set(["CREATED", "RUNNING", "CANCELING"]);
  * the scenario made and the twin's count is 0.
  */
 export function fileOfRecordedCatalogue(d: Difference, captured: unknown, twin: unknown, made: number): boolean {
-  const path = steps(d.path);
+  const path = pathSteps(d.path);
   const key = path[path.length - 1];
   if ((key !== "url" && key !== "fileSize") || d.twin !== null || typeof d.captured !== "string") return false;
   const recorded = operationAt(captured, path.slice(0, -1));
@@ -48,9 +41,9 @@ export function fileOfRecordedCatalogue(d: Difference, captured: unknown, twin: 
 export function cancelRefusedOverRecordedCatalogue(d: Difference, captured: unknown, twin: unknown, made: number): boolean {
   const m = /^(data\.[A-Za-z0-9_]+)\.userErrors(\.length|\[\d+\](\.[A-Za-z]+)*)$/.exec(d.path);
   if (!m) return false;
-  const payload = steps(m[1]!);
-  const recorded = at(captured, payload) as { bulkOperation?: OperationFields | null; userErrors?: unknown[] } | null | undefined;
-  const replayed = at(twin, payload) as { bulkOperation?: OperationFields | null; userErrors?: { message?: unknown }[] } | null | undefined;
+  const payload = pathSteps(m[1]!);
+  const recorded = valueAt(captured, payload) as { bulkOperation?: OperationFields | null; userErrors?: unknown[] } | null | undefined;
+  const replayed = valueAt(twin, payload) as { bulkOperation?: OperationFields | null; userErrors?: { message?: unknown }[] } | null | undefined;
   if (!recorded || !replayed || (recorded.userErrors?.length ?? -1) !== 0 || !replayed.userErrors?.length) return false;
   const op = recorded.bulkOperation;
   if (!op || !IN_PROGRESS.has(String(op.status)) || !(Number(op.objectCount) > made)) return false;
@@ -70,7 +63,7 @@ export function cancelRefusedOverRecordedCatalogue(d: Difference, captured: unkn
 export function continuesPinnedPositions(d: Difference, twin: unknown, scenarioPins: (definitionGid: string) => number | undefined, gaps: Set<number> = new Set()): boolean {
   if (!/(^|\.)pinnedPosition$/.test(d.path) || !Number.isInteger(d.captured) || !Number.isInteger(d.twin)) return false;
   if (!((d.twin as number) >= 1 && (d.captured as number) > (d.twin as number))) return false;
-  const definition = at(twin, steps(d.path).slice(0, -1)) as { id?: unknown } | null | undefined;
+  const definition = valueAt(twin, pathSteps(d.path).slice(0, -1)) as { id?: unknown } | null | undefined;
   if (typeof definition?.id !== "string" || scenarioPins(definition.id) !== d.twin) return false;
   // The shop's own earlier pins are one number for the whole scenario (`gaps`: the scenario's).
   gaps.add((d.captured as number) - (d.twin as number));
@@ -113,9 +106,9 @@ export function recordedOperationCounts(responses: unknown[]): Map<string, numbe
  * pace). Only the in-progress status and the unset completedAt of such an operation.
  */
 export function stillRunningOverRecordedCatalogue(d: Difference, captured: unknown, made: number, counts: Map<string, number>): boolean {
-  const path = steps(d.path);
+  const path = pathSteps(d.path);
   const key = path[path.length - 1];
-  const node = at(captured, path.slice(0, -1)) as { id?: unknown } | null | undefined;
+  const node = valueAt(captured, path.slice(0, -1)) as { id?: unknown } | null | undefined;
   if (typeof node?.id !== "string" || !((counts.get(node.id) ?? 0) > made)) return false;
   if (key === "status") return IN_PROGRESS.has(String(d.captured)) && d.twin === "COMPLETED";
   return key === "completedAt" && d.captured === null && typeof d.twin === "string";

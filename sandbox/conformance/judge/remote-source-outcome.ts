@@ -1,6 +1,6 @@
 import { diffBodies, type Difference } from "../compare";
 import type { Exchange } from "../normalize";
-import { isObject } from "../steps";
+import { isObject, pathSteps, valueAt } from "../steps";
 import { remoteImage } from "../../shopify/content/remote-sources";
 import { filesStore } from "../../shopify/content/files-store";
 import type { ShopifyState } from "../../shopify/state";
@@ -74,15 +74,13 @@ export function remoteSourceOutcome(ex: Exchange, twinStatus: number, twinBody: 
   return [...used];
 }
 
-const steps = (p: string) => p.split(/\.|(?=\[)/).map((s) => (s.startsWith("[") ? Number(s.slice(1, -1)) : s));
-const at = (root: unknown, path: (string | number)[]) => path.reduce<unknown>((n, s) => (n && typeof n === "object" ? (n as Record<string | number, unknown>)[s] : undefined), root);
 
 /** The remote file whose processing-outcome field the difference is, captured READY and FAILED in the twin. */
 function outcomeOf(d: Difference, captured: unknown, twin: unknown, remote: Map<string, string>, ids: Map<string, string>, failed: (g: string) => boolean): string | undefined {
-  const path = steps(d.path.replace(/\.length$/, ""));
+  const path = pathSteps(d.path.replace(/\.length$/, ""));
   for (let i = path.length - 1; i > 0; i--) {
     const field = path[i];
-    const [c, t] = [at(captured, path.slice(0, i)), at(twin, path.slice(0, i))];
+    const [c, t] = [valueAt(captured, path.slice(0, i)), valueAt(twin, path.slice(0, i))];
     if (!isObject(c) || typeof c.id !== "string") continue;
     // the nearest object with an id is the one the field belongs to
     const ok = remote.has(c.id) && isObject(t) && t.id === (ids.get(c.id) ?? c.id) && failed(t.id as string)

@@ -1,5 +1,5 @@
 import type { Difference } from "../compare";
-import { isObject } from "../steps";
+import { isObject, pathSteps, valueAt } from "../steps";
 
 // What hydrate.ts found of the recorded shop but could not put into the twin through its Admin API:
 // whole objects (a media whose source is a Shopify CDN file the offline twin cannot fetch), and
@@ -28,12 +28,12 @@ export function unsettableFields(node: Record<string, unknown>, type: "Product" 
 /** Whether a difference is at such a field of the nearest enclosing captured object with an id. */
 export function atUnsettableField(d: Difference, captured: unknown, fields: Map<string, Set<string>>): boolean {
   if (!fields.size || !d.path.startsWith("data.")) return false;
-  const steps = d.path.split(/\.|(?=\[)/).map((s) => (s.startsWith("[") ? Number(s.slice(1, -1)) : s));
+  const steps = pathSteps(d.path);
   const key = steps[steps.length - 1];
   let node: unknown = captured;
   let owner: string | undefined;
   for (const step of steps.slice(0, -1)) {
-    node = node && typeof node === "object" ? (node as Record<string | number, unknown>)[step] : undefined;
+    node = valueAt(node, [step]);
     if (isObject(node) && typeof node.id === "string") owner = node.id;
   }
   return typeof key === "string" && owner !== undefined && (fields.get(owner)?.has(key) ?? false);
